@@ -1,0 +1,284 @@
+package dev.jpamigrate.change;
+
+import dev.jpamigrate.schema.*;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One schema change. Every change knows its exact inverse, so a rollback is never diffed on its own: it is the
+ * upgrade with each change inverted, in reverse order. Lossy changes carry the whole object they remove.
+ */
+public sealed interface Change {
+
+    Change inverse();
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of change: a new kind does not compile until every visitor handles it. */
+    interface Visitor<R> {
+        R visit(CreateSchema c);
+
+        R visit(DropSchema c);
+
+        R visit(CreateEnum c);
+
+        R visit(DropEnum c);
+
+        R visit(AlterEnum c);
+
+        R visit(CreateSequence c);
+
+        R visit(DropSequence c);
+
+        R visit(AlterSequence c);
+
+        R visit(SetSequenceOwner c);
+
+        R visit(CreateTable c);
+
+        R visit(DropTable c);
+
+        R visit(AddColumn c);
+
+        R visit(DropColumn c);
+
+        R visit(AlterColumn c);
+
+        R visit(AddConstraint c);
+
+        R visit(DropConstraint c);
+
+        R visit(RenameConstraint c);
+
+        R visit(CreateIndex c);
+
+        R visit(DropIndex c);
+
+        R visit(RenameIndex c);
+
+        R visit(SetTableComment c);
+    }
+
+    Phase phase();
+
+    /** What a reviewer should know before running it. */
+    default Set<Hazard> hazards() {
+        return Set.of();
+    }
+
+    /** Creates a schema (namespace). */
+    record CreateSchema(String name) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new DropSchema(name); }
+        public Phase phase() { return Phase.CREATE_SCHEMAS; }
+    }
+
+    /** Drops an empty schema. */
+    record DropSchema(String name) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new CreateSchema(name); }
+        public Phase phase() { return Phase.DROP_SCHEMAS; }
+    }
+
+    /** Creates an enum type. */
+    record CreateEnum(EnumType type) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new DropEnum(type); }
+        public Phase phase() { return Phase.CREATE_TYPES; }
+    }
+
+    /** Drops an enum type that no column uses any more. */
+    record DropEnum(EnumType type) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new CreateEnum(type); }
+        public Phase phase() { return Phase.DROP_TYPES; }
+    }
+
+    /**
+     * Changes an enum's labels. Pure additions become ADD VALUE; anything else recreates the type and converts
+     * the columns that use it, which are carried here because the recreation needs them.
+     */
+    record AlterEnum(QualifiedName name, List<String> from, List<String> to, List<EnumUsage> usages) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public AlterEnum {
+            from = List.copyOf(from);
+            to = List.copyOf(to);
+            usages = List.copyOf(usages);
+        }
+
+        public Change inverse() { return new AlterEnum(name, to, from, usages); }
+        public Phase phase() { return Phase.CREATE_TYPES; }
+
+        /** True when the new labels are the old ones plus insertions, in the same order. */
+        public boolean onlyAdds() {
+            int i = 0;
+            for (String value : to) {
+                if (i < from.size() && from.get(i).equals(value)) {
+                    i++;
+                }
+            }
+            return i == from.size();
+        }
+
+        public Set<Hazard> hazards() {
+            return onlyAdds() ? Set.of() : EnumSet.of(Hazard.VALIDATES_ROWS, Hazard.REWRITES_TABLE);
+        }
+    }
+
+    /** A column whose type is an enum, with its default as it stands. */
+    record EnumUsage(ColumnRef column, boolean array, String defaultExpr) {
+    }
+
+    /** Creates a sequence (ownership is a separate change so it can follow the owning table). */
+    record CreateSequence(Sequence sequence) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new DropSequence(sequence); }
+        public Phase phase() { return Phase.CREATE_SEQUENCES; }
+    }
+
+    /** Drops a sequence. */
+    record DropSequence(Sequence sequence) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new CreateSequence(sequence); }
+        public Phase phase() { return Phase.DROP_SEQUENCES; }
+    }
+
+    /** Changes a sequence's options. */
+    record AlterSequence(Sequence from, Sequence to) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new AlterSequence(to, from); }
+        public Phase phase() { return Phase.CREATE_SEQUENCES; }
+    }
+
+    /** Ties a sequence to a column (OWNED BY), or releases it when {@code to} is null. */
+    record SetSequenceOwner(QualifiedName sequence, ColumnRef from, ColumnRef to) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new SetSequenceOwner(sequence, to, from); }
+        public Phase phase() { return to == null ? Phase.RELEASE_SEQUENCES : Phase.OWN_SEQUENCES; }
+    }
+
+    /** Creates a table with its own constraints and indexes; foreign keys are separate changes. */
+    record CreateTable(Table table) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new DropTable(table); }
+        public Phase phase() { return Phase.CREATE_TABLES; }
+    }
+
+    /** Drops a table; it carries the whole table so the rollback can rebuild it. */
+    record DropTable(Table table) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new CreateTable(table); }
+        public Phase phase() { return Phase.DROP_TABLES; }
+        public Set<Hazard> hazards() { return EnumSet.of(Hazard.DELETES_DATA); }
+    }
+
+    /** Adds a column. */
+    record AddColumn(QualifiedName table, Column column) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new DropColumn(table, column); }
+        public Phase phase() { return Phase.ADD_COLUMNS; }
+
+        public Set<Hazard> hazards() {
+            return column.notNull() && column.defaultExpr() == null && column.identity() == null
+                    ? EnumSet.of(Hazard.VALIDATES_ROWS) : Set.of();
+        }
+    }
+
+    /** Drops a column; it carries the whole column so the rollback can rebuild it. */
+    record DropColumn(QualifiedName table, Column column) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new AddColumn(table, column); }
+        public Phase phase() { return Phase.DROP_COLUMNS; }
+        public Set<Hazard> hazards() { return EnumSet.of(Hazard.DELETES_DATA); }
+    }
+
+    /** Changes a column in place: type, nullability, default, identity or comment. */
+    record AlterColumn(QualifiedName table, Column from, Column to) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new AlterColumn(table, to, from); }
+        public Phase phase() { return Phase.ALTER_COLUMNS; }
+
+        public boolean typeChanged() { return !from.type().equals(to.type()); }
+
+        public Set<Hazard> hazards() {
+            Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+            if (typeChanged()) {
+                hazards.add(Hazard.CONVERTS_DATA);
+                hazards.add(Hazard.REWRITES_TABLE);
+            }
+            if (to.notNull() && !from.notNull()) {
+                hazards.add(Hazard.VALIDATES_ROWS);
+            }
+            return hazards;
+        }
+    }
+
+    /** Adds a constraint to an existing table. */
+    record AddConstraint(QualifiedName table, Constraint constraint) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new DropConstraint(table, constraint); }
+
+        public Phase phase() {
+            return constraint.kind() == Constraint.Kind.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEYS : Phase.ADD_CONSTRAINTS;
+        }
+
+        public Set<Hazard> hazards() { return EnumSet.of(Hazard.VALIDATES_ROWS); }
+    }
+
+    /** Drops a constraint. */
+    record DropConstraint(QualifiedName table, Constraint constraint) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new AddConstraint(table, constraint); }
+
+        public Phase phase() {
+            return constraint.kind() == Constraint.Kind.FOREIGN_KEY ? Phase.DROP_FOREIGN_KEYS : Phase.DROP_CONSTRAINTS;
+        }
+    }
+
+    /** Renames a constraint whose definition is unchanged. */
+    record RenameConstraint(QualifiedName table, String from, String to) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new RenameConstraint(table, to, from); }
+        public Phase phase() { return Phase.RENAMES; }
+    }
+
+    /** Creates an index on an existing table. */
+    record CreateIndex(QualifiedName table, Index index) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new DropIndex(table, index); }
+        public Phase phase() { return Phase.CREATE_INDEXES; }
+        public Set<Hazard> hazards() {
+            return index.unique() ? EnumSet.of(Hazard.VALIDATES_ROWS) : Set.of();
+        }
+    }
+
+    /** Drops an index. */
+    record DropIndex(QualifiedName table, Index index) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new CreateIndex(table, index); }
+        public Phase phase() { return Phase.DROP_INDEXES; }
+    }
+
+    /** Renames an index whose definition is unchanged. */
+    record RenameIndex(QualifiedName table, String from, String to) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new RenameIndex(table, to, from); }
+        public Phase phase() { return Phase.RENAMES; }
+    }
+
+    /** Sets or clears a table's comment. */
+    record SetTableComment(QualifiedName table, String from, String to) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public SetTableComment {
+            if (Objects.equals(from, to)) {
+                throw new IllegalArgumentException("comment unchanged");
+            }
+        }
+
+        public Change inverse() { return new SetTableComment(table, to, from); }
+        public Phase phase() { return Phase.COMMENTS; }
+    }
+}

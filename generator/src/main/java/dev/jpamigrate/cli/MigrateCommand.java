@@ -1,0 +1,200 @@
+package dev.jpamigrate.cli;
+
+import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.db.DbUrl;
+import dev.jpamigrate.desired.Naming;
+import dev.jpamigrate.engine.Engine;
+import dev.jpamigrate.engine.EngineOptions;
+import dev.jpamigrate.run.LiquibaseRunner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The root command: options shared by every subcommand, accepted before or after the subcommand's name. */
+@Command(name = "migrate", mixinStandardHelpOptions = true, version = "jpa-migrate 0.1.0",
+        description = "Alembic-style migrations for JPA/Hibernate entities on PostgreSQL, written as Liquibase changelogs.",
+        footer = {"", ExitCode.HELP,
+                "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
+        subcommands = {CreateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                CommandLine.HelpCommand.class})
+public final class MigrateCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Database: jdbc:postgresql://host:port/db?user=..&password=.. or postgresql://user:pass@host:port/db."
+                    + " Default: DATABASE_URL, then .env, then an embedded PostgreSQL.")
+    String url;
+
+    @Option(names = "--entities", scope = ScopeType.INHERIT, split = ",", paramLabel = "PKG",
+            description = "Packages scanned for @Entity classes. Default: 'entities' in migrate.properties.")
+    List<String> entities;
+
+    @Option(names = "--classpath", scope = ScopeType.INHERIT, paramLabel = "PATH",
+            description = "Directories or jars holding the entity classes, separated by ':'. Default: 'classpath' in migrate.properties.")
+    String classpath;
+
+    @Option(names = "--changelogs", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Changelog directory. Default: 'changelogs' in migrate.properties, else changelogs.")
+    Path changelogs;
+
+    @Option(names = "--naming", scope = ScopeType.INHERIT, paramLabel = "hibernate|spring",
+            description = "Physical naming: hibernate (default) or spring (CamelCaseToUnderscoresNamingStrategy).")
+    String naming;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Explain each step, show timings and full stack traces.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only errors and results.")
+    boolean quiet;
+
+    private final Map<String, String> env;
+    private final Path workDir;
+    Clock clock = Clock.systemUTC();
+    Supplier<String> revisionIds = EngineOptions.randomRevisions();
+
+    MigrateCommand(Map<String, String> env, Path workDir) {
+        this.env = env;
+        this.workDir = workDir;
+    }
+
+    /** A configured command line; tests use it with setOut/setErr. */
+    public static CommandLine commandLine(Map<String, String> env, Path workDir) {
+        return commandLine(new MigrateCommand(env, workDir));
+    }
+
+    static CommandLine commandLine(MigrateCommand root) {
+        CommandLine cl = new CommandLine(root);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> root.fail(e));
+        cl.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + DbUrl.mask(e.getMessage()));
+            err.println("Try 'migrate --help' for usage.");
+            return ExitCode.ERROR;
+        });
+        return cl;
+    }
+
+    /** For tests: a fixed clock and revision ids make generated files reproducible. */
+    public static CommandLine commandLine(Map<String, String> env, Path workDir, Clock clock, Supplier<String> revisions) {
+        MigrateCommand root = new MigrateCommand(env, workDir);
+        root.clock = clock;
+        root.revisionIds = revisions;
+        return commandLine(root);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Informational lines; silent with --quiet. */
+    void info(String line) {
+        if (!quiet) {
+            out().println(line);
+            out().flush();
+        }
+    }
+
+    Consumer<String> log() {
+        return verbose ? line -> {
+            err().println("[verbose] " + DbUrl.mask(line));
+            err().flush();
+        } : line -> { };
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** Builds the engine from options, config file and environment, runs the action, maps failures to exit codes. */
+    int withEngine(boolean verify, Function<Engine, Integer> action) {
+        LiquibaseRunner.verbose(verbose);
+        Config config = Config.load(workDir, env);
+        Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(DbUrl::parse);
+        List<String> packages = entities != null ? entities
+                : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (packages.isEmpty()) {
+            throw new MigrateException("no entity packages: pass --entities com.example.model or set entities= in "
+                    + Config.FILE);
+        }
+        String cp = classpath != null ? classpath : config.get("classpath", "");
+        List<Path> classpathEntries = Arrays.stream(cp.split(File.pathSeparator)).map(String::trim)
+                .filter(s -> !s.isEmpty()).map(s -> workDir.resolve(s).normalize()).toList();
+        Path changelogDir = workDir.resolve(changelogs != null ? changelogs
+                : Path.of(config.get("changelogs", "changelogs"))).normalize();
+        Naming namingStrategy = parseNaming(naming != null ? naming : config.get("naming", "hibernate"));
+        String author = config.get("author", "jpa-migrate");
+        Consumer<String> log = log();
+        log.accept("database: " + dbUrl.map(u -> u + config.urlSource().map(s -> " (from " + s + ")")
+                .orElse(url != null ? " (from --url)" : "")).orElse("embedded PostgreSQL"));
+        log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""
+                : " from " + classpathEntries));
+        log.accept("changelogs: " + changelogDir);
+        EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
+                author, clock, revisionIds, verify, log);
+        try (Engine engine = new Engine(options)) {
+            int code = action.apply(engine);
+            if (verbose) {
+                engine.timings().forEach((phase, ms) -> log.accept(String.format("time %-20s %6d ms", phase, ms)));
+            }
+            return code;
+        }
+    }
+
+    private static Naming parseNaming(String value) {
+        return switch (value.trim().toLowerCase()) {
+            case "hibernate", "default" -> Naming.HIBERNATE;
+            case "spring", "spring-boot", "springboot" -> Naming.SPRING;
+            default -> throw new MigrateException("unknown naming '" + value + "': use hibernate or spring");
+        };
+    }
+
+    /** One line on stderr, a stack trace only with --verbose, and never a password. */
+    int fail(Exception e) {
+        PrintWriter err = err();
+        int code = ExitCode.ERROR;
+        String message;
+        if (e instanceof MigrateException m) {
+            code = m.exitCode();
+            message = m.getMessage();
+        } else {
+            message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + (verbose ? "" : " (run with --verbose for details)");
+        }
+        err.println("error: " + DbUrl.mask(message == null ? "" : message.replaceAll("\\s*\\n\\s*", " ")));
+        if (verbose) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(DbUrl.mask(trace.toString()));
+        }
+        err.flush();
+        return code;
+    }
+}

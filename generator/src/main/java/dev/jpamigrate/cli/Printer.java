@@ -1,0 +1,42 @@
+package dev.jpamigrate.cli;
+
+import dev.jpamigrate.change.Change;
+import dev.jpamigrate.change.Hazard;
+import dev.jpamigrate.render.Describer;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Lists changes for people: one line each, with a marker, and hazards spelled out. */
+final class Printer {
+    private Printer() {
+    }
+
+    static void changes(PrintWriter out, List<Change> changes, String indent) {
+        for (Change change : changes) {
+            out.println(indent + marker(change) + " " + Describer.describe(change));
+        }
+    }
+
+    /** Warnings for everything that can lose data or fail on existing rows. */
+    static void hazards(PrintWriter err, List<Change> changes) {
+        for (Change change : changes) {
+            if (change.hazards().contains(Hazard.DELETES_DATA) || change.hazards().contains(Hazard.CONVERTS_DATA)) {
+                err.println("WARNING: " + Describer.describe(change) + ": "
+                        + change.hazards().stream().map(Hazard::words).collect(Collectors.joining("; ")));
+            }
+        }
+    }
+
+    private static String marker(Change change) {
+        String simple = change.getClass().getSimpleName();
+        if (simple.startsWith("Create") || simple.startsWith("Add")) {
+            return "+";
+        }
+        if (simple.startsWith("Drop")) {
+            return "-";
+        }
+        return "~";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.jpamigrate.db;
+
+import dev.jpamigrate.MigrateException;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Opens JDBC connections and turns connection failures into one-line messages. */
+public final class Connections {
+    private Connections() {
+    }
+
+    public static Connection open(DbUrl url) {
+        Properties props = new Properties();
+        props.setProperty("user", url.user());
+        if (url.password() != null) {
+            props.setProperty("password", url.password());
+        }
+        props.setProperty("ApplicationName", "jpa-migrate");
+        props.setProperty("connectTimeout", "10");
+        try {
+            return DriverManager.getConnection(url.jdbcUrl(), props);
+        } catch (SQLException e) {
+            throw new MigrateException(describe(url, e), e);
+        }
+    }
+
+    static String describe(DbUrl url, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        Throwable cause = e.getCause();
+        if (cause instanceof UnknownHostException) {
+            return "cannot connect to " + url.hostAndPort() + ": unknown host '" + url.host() + "'";
+        }
+        if (cause instanceof ConnectException || state.startsWith("08")) {
+            return "cannot connect to " + url.hostAndPort() + " (" + oneLine(cause != null ? cause.getMessage() : e.getMessage())
+                    + "): is PostgreSQL running there?";
+        }
+        return switch (state) {
+            case "28P01", "28000" -> "authentication failed for user '" + url.user() + "' on " + url.hostAndPort()
+                    + ": check the user and password in --url or DATABASE_URL";
+            case "3D000" -> "database '" + url.database() + "' does not exist on " + url.hostAndPort()
+                    + ": create it first (createdb " + url.database() + ")";
+            default -> "cannot connect to " + url + ": " + oneLine(e.getMessage());
+        };
+    }
+
+    private static String oneLine(String s) {
+        return DbUrl.mask(s == null ? "" : s.replaceAll("\\s+", " ").trim());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.jpamigrate.db;
+
+import java.sql.Connection;
+
+/** A PostgreSQL server the tool can open databases on. */
+public interface Server extends AutoCloseable {
+
+    /** Opens a connection to one database of this server. */
+    Connection connect(String database);
+
+    /** The database a user named, or the server's default one. */
+    String database();
+
+    /** Creates a throwaway database, dropped when the handle closes. */
+    ScratchDatabase createScratch();
+
+    /** True for the embedded server the tool started itself. */
+    boolean embedded();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,76 @@
+package dev.jpamigrate.desired;
+
+import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.db.ScratchDatabase;
+import dev.jpamigrate.inspect.CatalogInspector;
+import dev.jpamigrate.schema.Schema;
+
+import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The schema the entities want, normalized by PostgreSQL itself: Hibernate's DDL is applied to a scratch database
+ * and read back with the same catalog inspector that reads the target.
+ */
+public final class DesiredSchema {
+    private DesiredSchema() {
+    }
+
+    /** A class loader over the user's class path, isolated from the tool's own classes except the JPA APIs. */
+    public static ClassLoader loader(List<Path> classpath, ClassLoader parent) {
+        if (classpath.isEmpty()) {
+            return parent;
+        }
+        List<URL> urls = new ArrayList<>();
+        for (Path p : classpath) {
+            if (!Files.exists(p)) {
+                throw new MigrateException("class path entry " + p + " does not exist: build the entities first"
+                        + " (mvn compile) or fix --classpath");
+            }
+            try {
+                urls.add(p.toAbsolutePath().toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new MigrateException("bad class path entry " + p, e);
+            }
+        }
+        return new URLClassLoader("entities", urls.toArray(URL[]::new), parent);
+    }
+
+    /** Hibernate's DDL for the entities in the packages. */
+    public static List<String> ddl(ClassLoader loader, List<String> packages, List<Path> classpath, Naming naming) {
+        List<Class<?>> classes = EntityScanner.scan(loader, packages);
+        if (classes.stream().noneMatch(c -> c.isAnnotationPresent(jakarta.persistence.Entity.class))) {
+            throw new MigrateException("no @Entity classes found in package " + String.join(", ", packages)
+                    + (classpath.isEmpty() ? "" : " on class path " + String.join(File.pathSeparator,
+                    classpath.stream().map(Path::toString).toList()))
+                    + ": build the entities first (mvn compile) or fix --entities / --classpath");
+        }
+        return HibernateDdl.generate(classes, loader, naming);
+    }
+
+    /** Applies the DDL to a scratch database and inspects the result. */
+    public static Schema normalize(List<String> ddl, ScratchDatabase scratch) {
+        try (Connection c = scratch.connect(); Statement st = c.createStatement()) {
+            for (String statement : ddl) {
+                try {
+                    st.execute(statement);
+                } catch (SQLException e) {
+                    throw new MigrateException("PostgreSQL rejects the DDL Hibernate generates for the entities: "
+                            + e.getMessage().replaceAll("\\s+", " ") + " (statement: " + statement + ")", e);
+                }
+            }
+            return CatalogInspector.inspect(c);
+        } catch (SQLException e) {
+            throw new MigrateException("cannot inspect the scratch database: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.jpamigrate.desired;
+
+import dev.jpamigrate.MigrateException;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Value;
+import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
+import org.hibernate.type.SqlTypes;
+
+import java.util.*;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hibernate's own PostgreSQL DDL for a set of mapped classes, with its known quirks fixed in this one place:
+ * named enum types take the name the column maps (its columnDefinition) and the Java declaration order, and the
+ * implicit casts Hibernate adds for them are left out.
+ */
+public final class HibernateDdl {
+    private static final Pattern CREATE_ENUM =
+            Pattern.compile("(?is)create\\s+type\\s+(\\S+)\\s+as\\s+enum\\s*\\((.*)\\)\\s*");
+    private static final Pattern CREATE_CAST = Pattern.compile("(?is)create\\s+cast\\s.*");
+
+    private HibernateDdl() {
+    }
+
+    public static List<String> generate(List<Class<?>> classes, ClassLoader loader, Naming naming) {
+        BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader);
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap.build())
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "15")
+                .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true")
+                .applySetting(AvailableSettings.SHOW_SQL, "false");
+        if (naming == Naming.SPRING) {
+            builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new CamelCaseToUnderscoresNamingStrategy())
+                    .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, new SpringImplicitNaming());
+        }
+        StandardServiceRegistry registry = builder.build();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            classes.forEach(sources::addAnnotatedClass);
+            Metadata metadata;
+            try {
+                metadata = sources.buildMetadata();
+            } catch (RuntimeException e) {
+                throw new MigrateException("Hibernate cannot map the entities: " + rootMessage(e), e);
+            }
+            java.io.StringWriter script = new java.io.StringWriter();
+            Map<String, Object> settings = new HashMap<>(registry.requireService(
+                    org.hibernate.engine.config.spi.ConfigurationService.class).getSettings());
+            settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
+            settings.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "create");
+            settings.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, script);
+            settings.put(AvailableSettings.HBM2DDL_DELIMITER, ";");
+            settings.put(AvailableSettings.FORMAT_SQL, "false");
+            settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
+            try {
+                SchemaManagementToolCoordinator.process(metadata, registry, settings, action -> { });
+            } catch (RuntimeException e) {
+                throw new MigrateException("Hibernate cannot generate DDL for the entities: " + rootMessage(e), e);
+            }
+            List<String> statements = split(script.toString());
+            return fixEnums(statements, namedEnums(metadata));
+        } finally {
+            thread.setContextClassLoader(previous);
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.replaceAll("\\s+", " ");
+    }
+
+    private static List<String> split(String script) {
+        List<String> statements = new ArrayList<>();
+        for (String line : script.split("\n")) {
+            String s = line.trim();
+            if (s.endsWith(";")) {
+                s = s.substring(0, s.length() - 1).trim();
+            }
+            if (!s.isEmpty()) {
+                statements.add(s);
+            }
+        }
+        return statements;
+    }
+
+    /** A Java enum mapped to a PostgreSQL named enum, with the type names its columns use. */
+    private record NamedEnum(Class<?> enumClass, Set<String> columnTypes) {
+    }
+
+    private static List<NamedEnum> namedEnums(Metadata metadata) {
+        Map<Class<?>, Set<String>> found = new LinkedHashMap<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                for (Column column : table.getColumns()) {
+                    Value value = column.getValue();
+                    if (!(value instanceof BasicValue basic)) {
+                        continue;
+                    }
+                    BasicValue.Resolution<?> resolution = basic.resolve();
+                    Class<?> javaType = resolution.getDomainJavaType().getJavaTypeClass();
+                    int code = resolution.getJdbcType().getDefaultSqlTypeCode();
+                    if (javaType.isEnum() && (code == SqlTypes.NAMED_ENUM || code == SqlTypes.ENUM)) {
+                        found.computeIfAbsent(javaType, k -> new LinkedHashSet<>())
+                                .add(column.getSqlType(metadata).trim());
+                    }
+                }
+            }
+        }
+        List<NamedEnum> result = new ArrayList<>();
+        found.forEach((type, names) -> result.add(new NamedEnum(type, names)));
+        return result;
+    }
+
+    static List<String> fixEnums(List<String> statements, List<NamedEnum> enums) {
+        List<String> fixed = new ArrayList<>();
+        for (String statement : statements) {
+            if (CREATE_CAST.matcher(statement).matches()) {
+                continue;
+            }
+            Matcher m = CREATE_ENUM.matcher(statement);
+            if (m.matches()) {
+                String hibernateName = m.group(1);
+                Optional<NamedEnum> match = enums.stream()
+                        .filter(e -> e.enumClass().getSimpleName().equalsIgnoreCase(unquote(hibernateName))
+                                || e.columnTypes().stream().anyMatch(t -> t.equalsIgnoreCase(hibernateName)))
+                        .findFirst();
+                if (match.isPresent()) {
+                    NamedEnum e = match.get();
+                    String name = e.columnTypes().stream()
+                            .filter(t -> !t.equalsIgnoreCase(hibernateName)).findFirst().orElse(hibernateName);
+                    StringJoiner values = new StringJoiner(",");
+                    for (Object constant : e.enumClass().getEnumConstants()) {
+                        values.add("'" + ((Enum<?>) constant).name().replace("'", "''") + "'");
+                    }
+                    fixed.add("create type " + name + " as enum (" + values + ")");
+                    continue;
+                }
+            }
+            fixed.add(statement);
+        }
+        return fixed;
+    }
+
+    private static String unquote(String name) {
+        return name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.jpamigrate.diff;
+
+import dev.jpamigrate.change.Change;
+import dev.jpamigrate.change.Change.*;
+import dev.jpamigrate.schema.*;
+
+import java.util.*;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The pure diff: from the schema a database has to the schema the entities want, an ordered list of changes.
+ * No I/O, no clock; the same input always gives the same list.
+ */
+public final class SchemaDiff {
+    private SchemaDiff() {
+    }
+
+    public static List<Change> diff(Schema from, Schema to) {
+        List<Change> changes = new ArrayList<>();
+
+        Set<String> fromSchemas = new TreeSet<>(from.schemas());
+        Set<String> toSchemas = new TreeSet<>(to.schemas());
+        toSchemas.stream().filter(s -> !fromSchemas.contains(s)).forEach(s -> changes.add(new CreateSchema(s)));
+        fromSchemas.stream().filter(s -> !toSchemas.contains(s)).forEach(s -> changes.add(new DropSchema(s)));
+
+        match(from.enums(), to.enums(), EnumType::name, (a, b) -> {
+            if (a == null) {
+                changes.add(new CreateEnum(b));
+            } else if (b == null) {
+                changes.add(new DropEnum(a));
+            } else if (!a.values().equals(b.values())) {
+                changes.add(new AlterEnum(a.name(), a.values(), b.values(), usages(from, a)));
+            }
+        });
+
+        match(from.sequences(), to.sequences(), Sequence::name, (a, b) -> {
+            if (a == null) {
+                changes.add(new CreateSequence(b.withoutOwner()));
+            } else if (b == null) {
+                changes.add(new DropSequence(a.withoutOwner()));
+            } else if (!a.withoutOwner().equals(b.withoutOwner())) {
+                changes.add(new AlterSequence(a.withoutOwner(), b.withoutOwner()));
+            }
+            ColumnRef before = a == null ? null : a.ownedBy();
+            ColumnRef after = b == null ? null : b.ownedBy();
+            if (!Objects.equals(before, after)) {
+                QualifiedName name = (a == null ? b : a).name();
+                // Released early and owned late, so an owning table can be dropped or created in between.
+                if (before != null) {
+                    changes.add(new SetSequenceOwner(name, before, null));
+                }
+                if (after != null) {
+                    changes.add(new SetSequenceOwner(name, null, after));
+                }
+            }
+        });
+
+        match(from.tables(), to.tables(), Table::name, (a, b) -> {
+            if (a == null) {
+                changes.add(new CreateTable(withoutForeignKeys(b)));
+                b.foreignKeys().forEach(fk -> changes.add(new AddConstraint(b.name(), fk)));
+            } else if (b == null) {
+                a.foreignKeys().forEach(fk -> changes.add(new DropConstraint(a.name(), fk)));
+                changes.add(new DropTable(withoutForeignKeys(a)));
+            } else {
+                diffTable(a, b, changes);
+            }
+        });
+
+        List<Change> ordered = new ArrayList<>(changes);
+        ordered.sort(Comparator.comparing(Change::phase)); // stable: keeps name order within a phase
+        return List.copyOf(ordered);
+    }
+
+    /** The rollback of a list of changes: each change inverted, in reverse order. */
+    public static List<Change> inverse(List<Change> changes) {
+        List<Change> inverse = new ArrayList<>();
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            inverse.add(changes.get(i).inverse());
+        }
+        return inverse;
+    }
+
+    private static void diffTable(Table a, Table b, List<Change> changes) {
+        QualifiedName table = a.name();
+        match(a.columns(), b.columns(), Column::name, (x, y) -> {
+            if (x == null) {
+                changes.add(new AddColumn(table, y));
+            } else if (y == null) {
+                changes.add(new DropColumn(table, x));
+            } else if (!Objects.equals(x.generatedExpr(), y.generatedExpr())) {
+                // PostgreSQL cannot change a generation expression in place; the values are derived, so nothing is lost.
+                changes.add(new DropColumn(table, x));
+                changes.add(new AddColumn(table, y));
+            } else if (!x.equals(y)) {
+                changes.add(new AlterColumn(table, x, y));
+            }
+        });
+
+        List<Constraint> droppedConstraints = new ArrayList<>();
+        List<Constraint> addedConstraints = new ArrayList<>();
+        match(a.constraints(), b.constraints(), Constraint::name, (x, y) -> {
+            if (x == null) {
+                addedConstraints.add(y);
+            } else if (y == null) {
+                droppedConstraints.add(x);
+            } else if (!x.equals(y)) {
+                changes.add(new DropConstraint(table, x));
+                changes.add(new AddConstraint(table, y));
+            }
+        });
+        pairRenames(droppedConstraints, addedConstraints, c -> c.kind() + " " + c.definition(), Constraint::name,
+                (x, y) -> changes.add(new RenameConstraint(table, x.name(), y.name())));
+        droppedConstraints.forEach(c -> changes.add(new DropConstraint(table, c)));
+        addedConstraints.forEach(c -> changes.add(new AddConstraint(table, c)));
+
+        List<Index> droppedIndexes = new ArrayList<>();
+        List<Index> addedIndexes = new ArrayList<>();
+        match(a.indexes(), b.indexes(), Index::name, (x, y) -> {
+            if (x == null) {
+                addedIndexes.add(y);
+            } else if (y == null) {
+                droppedIndexes.add(x);
+            } else if (!x.equals(y)) {
+                changes.add(new DropIndex(table, x));
+                changes.add(new CreateIndex(table, y));
+            }
+        });
+        pairRenames(droppedIndexes, addedIndexes, Index::shape, Index::name,
+                (x, y) -> changes.add(new RenameIndex(table, x.name(), y.name())));
+        droppedIndexes.forEach(i -> changes.add(new DropIndex(table, i)));
+        addedIndexes.forEach(i -> changes.add(new CreateIndex(table, i)));
+
+        if (!Objects.equals(a.comment(), b.comment())) {
+            changes.add(new SetTableComment(table, a.comment(), b.comment()));
+        }
+    }
+
+    /** Removes from both lists the pairs that differ only by name, reporting each as a rename. */
+    private static <T> void pairRenames(List<T> dropped, List<T> added, Function<T, String> shape,
+                                        Function<T, String> name, java.util.function.BiConsumer<T, T> rename) {
+        for (Iterator<T> it = dropped.iterator(); it.hasNext(); ) {
+            T old = it.next();
+            Optional<T> same = added.stream().filter(n -> shape.apply(n).equals(shape.apply(old))).findFirst();
+            if (same.isPresent()) {
+                rename.accept(old, same.get());
+                added.remove(same.get());
+                it.remove();
+            }
+        }
+    }
+
+    private static Table withoutForeignKeys(Table t) {
+        return new Table(t.name(), t.columns(), t.ownConstraints(), t.indexes(), t.comment());
+    }
+
+    /** The columns that use an enum type, as the database has them before the change. */
+    static List<EnumUsage> usages(Schema schema, EnumType type) {
+        String sqlName = "public".equals(type.name().schema()) ? Sql.ident(type.name().name()) : type.name().sql();
+        List<EnumUsage> usages = new ArrayList<>();
+        for (Table t : schema.tables()) {
+            for (Column c : t.columns()) {
+                if (c.type().equals(sqlName) || c.type().equals(sqlName + "[]")) {
+                    usages.add(new EnumUsage(new ColumnRef(t.name(), c.name()), c.type().endsWith("[]"),
+                            c.defaultExpr()));
+                }
+            }
+        }
+        return usages;
+    }
+
+    /** Calls {@code action} for every key in either list, in key order, with null for the side that lacks it. */
+    private static <T, K extends Comparable<? super K>> void match(List<T> from, List<T> to, Function<T, K> key,
+                                                                  java.util.function.BiConsumer<T, T> action) {
+        Map<K, T> a = from.stream().collect(Collectors.toMap(key, Function.identity(), (x, y) -> x, TreeMap::new));
+        Map<K, T> b = to.stream().collect(Collectors.toMap(key, Function.identity(), (x, y) -> x, TreeMap::new));
+        TreeSet<K> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (K k : keys) {
+            action.accept(a.get(k), b.get(k));
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package dev.jpamigrate.engine;
+
+import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.change.Change;
+import dev.jpamigrate.db.*;
+import dev.jpamigrate.desired.DesiredSchema;
+import dev.jpamigrate.diff.SchemaDiff;
+import dev.jpamigrate.inspect.CatalogInspector;
+import dev.jpamigrate.render.ChangelogRenderer;
+import dev.jpamigrate.render.Describer;
+import dev.jpamigrate.render.Revision;
+import dev.jpamigrate.run.Changelogs;
+import dev.jpamigrate.run.LiquibaseRunner;
+import dev.jpamigrate.schema.Schema;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.RanChangeSet;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.ZonedDateTime;
+import java.util.*;
+
+/**
+ * The engine's one public entry: compare entities with a database, write migrations, run them. It owns the
+ * servers it opens (the user's, and an embedded one started on demand) and closes them.
+ */
+public final class Engine implements AutoCloseable {
+    private final EngineOptions options;
+    private final Changelogs changelogs;
+    private RemoteServer remote;
+    private EmbeddedServer embedded;
+    private Schema desired;
+    private final Map<String, Long> timings = new LinkedHashMap<>();
+
+    public Engine(EngineOptions options) {
+        this.options = options;
+        this.changelogs = new Changelogs(options.changelogDir());
+        options.url().ifPresent(u -> remote = new RemoteServer(u));
+    }
+
+    public Changelogs changelogs() {
+        return changelogs;
+    }
+
+    /** Where the time went, phase by phase, in milliseconds. */
+    public Map<String, Long> timings() {
+        return Collections.unmodifiableMap(timings);
+    }
+
+    // ---- the two schemas ----------------------------------------------------------------------------------
+
+    /** The schema the entities want, normalized through a scratch database. */
+    public Schema desired() {
+        if (desired == null) {
+            ClassLoader loader = DesiredSchema.loader(options.classpath(), Engine.class.getClassLoader());
+            List<String> ddl = timed("hibernate ddl", () ->
+                    DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
+            try (ScratchDatabase scratch = scratch()) {
+                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch));
+            }
+        }
+        return desired;
+    }
+
+    private Server scratchServer() {
+        return remote != null ? remote : embedded();
+    }
+
+    private ScratchDatabase scratch() {
+        if (remote != null) {
+            try {
+                return remote.createScratch();
+            } catch (MigrateException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                options.log().accept("cannot create a scratch database on " + remote + " (" + e.getMessage()
+                        + "); using an embedded PostgreSQL instead");
+            }
+        }
+        return embedded().createScratch();
+    }
+
+    private EmbeddedServer embedded() {
+        if (embedded == null) {
+            embedded = timed("embedded start", EmbeddedServer::start);
+        }
+        return embedded;
+    }
+
+    /** A connection to the target: the user's database, or a scratch database replayed to head. */
+    private Target openTarget() {
+        if (remote != null) {
+            return new Target(remote.connect(remote.database()), null);
+        }
+        ScratchDatabase db = embedded().createScratch();
+        Connection c = db.connect();
+        timed("replay changelogs", () -> {
+            new LiquibaseRunner(c, changelogs).update();
+            return null;
+        });
+        return new Target(c, db);
+    }
+
+    private record Target(Connection connection, ScratchDatabase scratch) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing a connection we are done with
+            }
+            if (scratch != null) {
+                scratch.close();
+            }
+        }
+    }
+
+    private static Schema inspect(Connection c) {
+        try {
+            return CatalogInspector.inspect(c);
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read the database catalog: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- create -------------------------------------------------------------------------------------------
+
+    /** Compares entities with the database at head and writes a migration for the difference, if any. */
+    public Results.Created create(String message) {
+        try (Target target = openTarget()) {
+            LiquibaseRunner runner = new LiquibaseRunner(target.connection(), changelogs);
+            if (remote != null) {
+                List<ChangeSet> pending = runner.pending();
+                if (!pending.isEmpty()) {
+                    throw new MigrateException(pending.size() + " changeSet(s) pending on " + remote
+                            + ": run ./migrate upgrade first, so the new migration starts from head", null, 1);
+                }
+            }
+            Schema current = timed("inspect target", () -> inspect(target.connection()));
+            List<Change> changes = SchemaDiff.diff(current, desired());
+            if (changes.isEmpty()) {
+                return new Results.Created(null, null, List.of());
+            }
+            Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
+            String content = ChangelogRenderer.render(revision, message, options.author(), changes);
+            if (options.verify()) {
+                timed("verify", () -> {
+                    verify(revision, content, changes.size(), target);
+                    return null;
+                });
+            }
+            Path file = changelogs.add(revision.fileName(), content);
+            return new Results.Created(revision, file, changes);
+        }
+    }
+
+    /**
+     * Before a file is written: on a throwaway database at head, apply it, require that the entities then match,
+     * roll it back, and require the schema from before.
+     */
+    private void verify(Revision revision, String content, int changeSets, Target target) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("jpa-migrate-verify");
+        } catch (IOException e) {
+            throw new MigrateException("cannot create a temporary directory: " + e.getMessage(), e);
+        }
+        try {
+            Changelogs candidate = changelogs.copyTo(tmp);
+            candidate.add(revision.fileName(), content);
+            if (target.scratch() != null) {
+                verifyOn(target.connection(), candidate, changeSets);
+            } else {
+                try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
+                    new LiquibaseRunner(c, changelogs).update();
+                    verifyOn(c, candidate, changeSets);
+                } catch (SQLException e) {
+                    throw new MigrateException("verification failed: " + e.getMessage(), e);
+                }
+            }
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private void verifyOn(Connection c, Changelogs candidate, int changeSets) {
+        Schema before = inspect(c);
+        LiquibaseRunner runner = new LiquibaseRunner(c, candidate);
+        try {
+            runner.update();
+        } catch (MigrateException e) {
+            throw new MigrateException("the generated migration does not apply (nothing was written): " + e.getMessage(), e);
+        }
+        List<Change> remaining = SchemaDiff.diff(inspect(c), desired());
+        if (!remaining.isEmpty()) {
+            throw new MigrateException("the generated migration does not reach the entities' schema (nothing was"
+                    + " written); still different: " + describe(remaining));
+        }
+        runner.rollback(changeSets);
+        List<Change> residue = SchemaDiff.diff(inspect(c).normalized(), before.normalized());
+        if (!residue.isEmpty()) {
+            throw new MigrateException("the generated rollback does not restore the schema (nothing was written): "
+                    + describe(residue));
+        }
+    }
+
+    private static String describe(List<Change> changes) {
+        return String.join("; ", changes.stream().map(Describer::describe).toList());
+    }
+
+    // ---- check --------------------------------------------------------------------------------------------
+
+    /** Model drift always; database drift too when a database URL was given. */
+    public Results.Checked check() {
+        List<Change> modelDrift;
+        Schema head;
+        try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
+            timed("replay changelogs", () -> {
+                new LiquibaseRunner(c, changelogs).update();
+                return null;
+            });
+            head = inspect(c);
+        } catch (SQLException e) {
+            throw new MigrateException("cannot replay the changelogs: " + e.getMessage(), e);
+        }
+        modelDrift = SchemaDiff.diff(head, desired());
+        if (remote == null) {
+            return new Results.Checked(List.of(), modelDrift, List.of(), false);
+        }
+        try (Connection c = remote.connect(remote.database())) {
+            LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
+            List<String> pending = runner.pending().stream().map(cs -> cs.getFilePath() + "::" + cs.getId()).toList();
+            List<Change> databaseDrift = pending.isEmpty() ? SchemaDiff.diff(head, inspect(c)) : List.of();
+            return new Results.Checked(pending, modelDrift, databaseDrift, true);
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- upgrade / downgrade ------------------------------------------------------------------------------
+
+    /** Applies every pending changeSet. */
+    public Results.Ran upgrade() {
+        try (Connection c = targetConnection()) {
+            LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
+            List<ChangeSet> pending = runner.pending();
+            runner.update();
+            return new Results.Ran(pending.stream().map(ChangeSet::getFilePath).distinct().toList(), pending.size());
+        } catch (SQLException e) {
+            throw new MigrateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Prints the SQL that upgrade would run. */
+    public void upgradeSql(Writer out) {
+        try (Connection c = targetConnection()) {
+            new LiquibaseRunner(c, changelogs).updateSql(out);
+        } catch (SQLException e) {
+            throw new MigrateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reverts the last {@code files} migration files, all of their changeSets. */
+    public Results.Ran downgrade(int files) {
+        return downgrade(files, null);
+    }
+
+    public Results.Ran downgrade(int files, Writer sqlOut) {
+        try (Connection c = targetConnection()) {
+            LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
+            List<RanChangeSet> applied = runner.applied();
+            if (applied.isEmpty()) {
+                throw new MigrateException("nothing to downgrade: no migration is applied to " + where(), null, 2);
+            }
+            List<String> reverted = new ArrayList<>();
+            int count = 0;
+            for (int i = applied.size() - 1; i >= 0; i--) {
+                String file = applied.get(i).getChangeLog();
+                if (!reverted.contains(file)) {
+                    if (reverted.size() == files) {
+                        break;
+                    }
+                    reverted.add(file);
+                }
+                count++;
+            }
+            if (reverted.size() < files) {
+                throw new MigrateException("cannot downgrade " + files + " migration(s): only " + reverted.size()
+                        + " applied to " + where() + "; nothing was changed", null, 2);
+            }
+            if (sqlOut != null) {
+                runner.rollbackSql(count, sqlOut);
+            } else {
+                runner.rollback(count);
+            }
+            return new Results.Ran(reverted, count);
+        } catch (SQLException e) {
+            throw new MigrateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    private String where() {
+        return remote != null ? remote.toString() : "the embedded database";
+    }
+
+    private Connection targetConnection() {
+        if (remote != null) {
+            return remote.connect(remote.database());
+        }
+        options.log().accept("no --url or DATABASE_URL: running against a throwaway embedded PostgreSQL");
+        return embedded().connect(embedded().database());
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------------------
+
+    private interface Step<T> {
+        T run();
+    }
+
+    private <T> T timed(String phase, Step<T> step) {
+        long start = System.nanoTime();
+        try {
+            return step.run();
+        } finally {
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            timings.merge(phase, ms, Long::sum);
+            options.log().accept(String.format("%-20s %6d ms", phase, ms));
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // temp files; the OS cleans up what is left
+                }
+            });
+        } catch (IOException ignored) {
+            // same
+        }
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+        if (remote != null) {
+            remote.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.jpamigrate.schema;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** PostgreSQL identifier and literal quoting, following {@code quote_ident} and {@code quote_literal}. */
+public final class Sql {
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+    // pg_get_keywords() where catcode <> 'U' on PostgreSQL 15: these need quotes as identifiers.
+    private static final Set<String> KEYWORDS = Set.of(("all analyse analyze and any array as asc asymmetric authorization "
+            + "between bigint binary bit boolean both case cast char character check coalesce collate collation column "
+            + "concurrently constraint create cross current_catalog current_date current_role current_schema current_time "
+            + "current_timestamp current_user dec decimal default deferrable desc distinct do else end except exists extract "
+            + "false fetch float for foreign freeze from full grant greatest group grouping having ilike in initially inner "
+            + "inout int integer intersect interval into is isnull join lateral leading least left like limit localtime "
+            + "localtimestamp national natural nchar none normalize not notnull null nullif numeric offset on only or order "
+            + "out outer overlaps overlay placing position precision primary real references returning right row select "
+            + "session_user setof similar smallint some substring symmetric table tablesample then time timestamp to trailing "
+            + "treat trim true union unique user using values varchar variadic verbose when where window with xmlattributes "
+            + "xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable").split(" "));
+
+    private Sql() {
+    }
+
+    /** Quotes an identifier when PostgreSQL would not read it back unchanged. */
+    public static String ident(String name) {
+        if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** A string literal. */
+    public static String literal(String value) {
+        return '\'' + value.replace("'", "''") + '\'';
+    }
+}
