@@ -9,11 +9,11 @@ import dev.jpamigrate.inspect.CatalogInspector;
 import dev.jpamigrate.render.ChangelogRenderer;
 import dev.jpamigrate.render.Describer;
 import dev.jpamigrate.render.Revision;
+import dev.jpamigrate.run.Applied;
 import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.LiquibaseRunner;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
-import liquibase.changelog.RanChangeSet;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -272,14 +272,14 @@ public final class Engine implements AutoCloseable {
     public Results.Ran downgrade(int files, Writer sqlOut) {
         try (Connection c = targetConnection()) {
             LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
-            List<RanChangeSet> applied = runner.applied();
+            List<Applied> applied = runner.applied();
             if (applied.isEmpty()) {
                 throw new MigrateException("nothing to downgrade: no migration is applied to " + where(), null, 2);
             }
             List<String> reverted = new ArrayList<>();
             int count = 0;
             for (int i = applied.size() - 1; i >= 0; i--) {
-                String file = applied.get(i).getChangeLog();
+                String file = applied.get(i).file();
                 if (!reverted.contains(file)) {
                     if (reverted.size() == files) {
                         break;

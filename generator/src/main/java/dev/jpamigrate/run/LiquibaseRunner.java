@@ -9,7 +9,6 @@ import liquibase.Scope;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeSet;
-import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -37,16 +36,22 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     private final Changelogs changelogs;
+    private final Connection connection;
     private final Database database;
     private final Liquibase liquibase;
 
     public LiquibaseRunner(Connection connection, Changelogs changelogs) {
         this.changelogs = changelogs;
+        this.connection = connection;
         try {
             this.database = quietly(() -> DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection)));
-            this.liquibase = new Liquibase(Changelogs.MASTER, new DirectoryResourceAccessor(changelogs.dir()), database);
-            liquibase.setShowSummary(UpdateSummaryEnum.OFF);
-            liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+            if (changelogs.exists()) {
+                this.liquibase = new Liquibase(Changelogs.MASTER, new DirectoryResourceAccessor(changelogs.dir()), database);
+                liquibase.setShowSummary(UpdateSummaryEnum.OFF);
+                liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+            } else {
+                this.liquibase = null; // a project with no migrations yet
+            }
         } catch (FileNotFoundException e) {
             throw new MigrateException("changelog directory " + changelogs.dir() + " does not exist");
         }
@@ -65,14 +70,14 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     public List<ChangeSet> pending() {
-        if (!changelogs.exists()) {
+        if (liquibase == null) {
             return List.of();
         }
         return quietly(() -> liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()));
     }
 
     public void update() {
-        if (!changelogs.exists()) {
+        if (liquibase == null) {
             return;
         }
         quietly(() -> {
@@ -83,7 +88,7 @@ public final class LiquibaseRunner implements AutoCloseable {
 
     /** Writes the SQL an update would run, without running it. */
     public void updateSql(Writer out) {
-        if (!changelogs.exists()) {
+        if (liquibase == null) {
             return;
         }
         quietly(() -> {
@@ -92,14 +97,13 @@ public final class LiquibaseRunner implements AutoCloseable {
         });
     }
 
-    public List<RanChangeSet> applied() {
-        return quietly(() -> {
-            liquibase.checkLiquibaseTables(false, null, new Contexts(), new LabelExpression());
-            return database.getRanChangeSetList();
-        });
+    /** The changeSets recorded as applied, in the order they ran; empty when Liquibase never ran here. */
+    public List<Applied> applied() {
+        return Applied.read(connection);
     }
 
     public void rollback(int count) {
+        requireChangelog();
         quietly(() -> {
             liquibase.rollback(count, null, new Contexts(), new LabelExpression());
             return null;
@@ -107,10 +111,17 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     public void rollbackSql(int count, Writer out) {
+        requireChangelog();
         quietly(() -> {
             liquibase.rollback(count, null, new Contexts(), new LabelExpression(), out);
             return null;
         });
+    }
+
+    private void requireChangelog() {
+        if (liquibase == null) {
+            throw new MigrateException("no changelog: " + changelogs.master() + " does not exist");
+        }
     }
 
     private interface Action<T> {

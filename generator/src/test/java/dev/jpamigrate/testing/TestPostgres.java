@@ -1,0 +1,121 @@
+package dev.jpamigrate.testing;
+
+import dev.jpamigrate.db.Connections;
+import dev.jpamigrate.db.DbUrl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real PostgreSQL the tests run on (MIGRATE_TEST_PG, default postgresql://postgres@127.0.0.1:5432/postgres),
+ * and uniquely named databases on it that each test creates and drops.
+ */
+public final class TestPostgres {
+    public static final DbUrl SERVER = DbUrl.parse(System.getenv().getOrDefault("MIGRATE_TEST_PG",
+            "postgresql://postgres@127.0.0.1:5432/postgres"));
+
+    private TestPostgres() {
+    }
+
+    /** A fresh database, dropped on close. */
+    public static Db create() {
+        String name = "jpamigrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute(SERVER, "CREATE DATABASE " + name);
+        return new Db(SERVER.withDatabase(name));
+    }
+
+    public static void execute(DbUrl url, String... sql) {
+        try (Connection c = Connections.open(url); Statement st = c.createStatement()) {
+            for (String s : sql) {
+                st.execute(s);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A test database. */
+    public record Db(DbUrl url) implements AutoCloseable {
+        public String name() {
+            return url.database();
+        }
+
+        /** The JDBC URL with credentials, as a user passes it to --url. */
+        public String jdbcUrl() {
+            return url.jdbcUrl() + "?user=" + url.user() + (url.password() == null ? "" : "&password=" + url.password());
+        }
+
+        public Connection connect() {
+            return Connections.open(url);
+        }
+
+        public void execute(String... sql) {
+            TestPostgres.execute(url, sql);
+        }
+
+        /** {@code pg_dump --schema-only}, normalized: see {@link #normalizeDump}. */
+        public String dump() {
+            List<String> cmd = List.of("pg_dump", "--schema-only", "--no-owner", "--no-privileges",
+                    "--exclude-table=databasechangelog", "--exclude-table=databasechangeloglock",
+                    "-h", url.host(), "-p", String.valueOf(url.port()), "-U", url.user(), url.database());
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    throw new IllegalStateException("pg_dump failed: " + out);
+                }
+                return normalizeDump(out);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            TestPostgres.execute(SERVER, "DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
+        }
+    }
+
+    /**
+     * Drops comments, blank lines and session settings, and sorts the column lines of each CREATE TABLE: a column
+     * restored by a rollback comes back at the end of its table, which is the one difference the contract allows.
+     */
+    public static String normalizeDump(String dump) {
+        List<String> out = new ArrayList<>();
+        List<String> columns = null;
+        for (String raw : dump.split("\n")) {
+            String line = raw.stripTrailing();
+            if (line.isEmpty() || line.startsWith("--") || line.startsWith("SET ")
+                    || line.startsWith("SELECT pg_catalog.set_config") || line.startsWith("\\restrict")
+                    || line.startsWith("\\unrestrict")) {
+                continue;
+            }
+            if (columns != null) {
+                if (line.startsWith(")")) {
+                    columns.sort(null);
+                    out.addAll(columns);
+                    out.add(line);
+                    columns = null;
+                } else {
+                    columns.add(line.endsWith(",") ? line.substring(0, line.length() - 1) : line);
+                }
+                continue;
+            }
+            out.add(line);
+            if (line.startsWith("CREATE TABLE ") && line.endsWith("(")) {
+                columns = new ArrayList<>();
+            }
+        }
+        return String.join("\n", out) + "\n";
+    }
+}
