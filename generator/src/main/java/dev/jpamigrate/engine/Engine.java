@@ -86,7 +86,7 @@ public final class Engine implements AutoCloseable {
 
     private EmbeddedServer embedded() {
         if (embedded == null) {
-            embedded = timed("embedded start", EmbeddedServer::start);
+            embedded = timed("embedded start", () -> EmbeddedServer.start(options.log()));
         }
         return embedded;
     }
