@@ -32,6 +32,7 @@ import java.util.function.Supplier;
         footer = {"", ExitCode.HELP,
                 "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
         subcommands = {CreateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                InstallHookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigrateCommand implements Runnable {
 
@@ -135,6 +136,7 @@ public final class MigrateCommand implements Runnable {
 
     /** Builds the engine from options, config file and environment, runs the action, maps failures to exit codes. */
     int withEngine(boolean verify, Function<Engine, Integer> action) {
+        long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LiquibaseRunner.verbose(verbose);
         Config config = Config.load(workDir, env);
         Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(DbUrl::parse);
@@ -162,7 +164,7 @@ public final class MigrateCommand implements Runnable {
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {
-                engine.timings().forEach((phase, ms) -> log.accept(String.format("time %-20s %6d ms", phase, ms)));
+                Timings.print(log, startedAt, engine.timings());
             }
             return code;
         }
