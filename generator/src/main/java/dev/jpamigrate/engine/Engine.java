@@ -9,6 +9,7 @@ import dev.jpamigrate.inspect.CatalogInspector;
 import dev.jpamigrate.render.ChangelogRenderer;
 import dev.jpamigrate.render.Describer;
 import dev.jpamigrate.render.Revision;
+import dev.jpamigrate.render.SqlRenderer;
 import dev.jpamigrate.run.Applied;
 import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.LiquibaseRunner;
@@ -60,7 +61,11 @@ public final class Engine implements AutoCloseable {
             List<String> ddl = timed("hibernate ddl", () ->
                     DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
             try (ScratchDatabase scratch = scratch()) {
-                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch));
+                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, schema -> {
+                    List<String> sql = new ArrayList<>();
+                    SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
+                    return sql;
+                }));
             }
         }
         return desired;
