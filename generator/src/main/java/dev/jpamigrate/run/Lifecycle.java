@@ -98,13 +98,16 @@ public final class Lifecycle {
      * of the same file that ran before it are rolled back here: the database stays at the previous migration.
      */
     public Outcome upgrade() {
+        return locked(this::upgradeLocked);
+    }
+
+    private Outcome upgradeLocked() {
         Status before = status();
         List<Migration> pending = before.pending();
         if (pending.isEmpty()) {
             return new Outcome(List.of(), 0, before);
         }
         int total = pending.stream().mapToInt(m -> m.changeSets() - m.applied()).sum();
-        awaitLock();
         Progress listener = new Progress(before, total);
         try {
             runner.update(listener);
@@ -214,6 +217,10 @@ public final class Lifecycle {
 
     /** Reverts the last {@code files} applied migration files, every changeSet of each. */
     public Outcome downgrade(int files, Writer sqlOut) {
+        return sqlOut != null ? downgradeLocked(files, sqlOut) : locked(() -> downgradeLocked(files, null));
+    }
+
+    private Outcome downgradeLocked(int files, Writer sqlOut) {
         Status before = status();
         List<Applied> applied = runner.applied();
         if (applied.isEmpty()) {
@@ -240,6 +247,10 @@ public final class Lifecycle {
 
     /** Reverts every applied changeSet, newest first. */
     public Outcome reset(Writer sqlOut) {
+        return sqlOut != null ? resetLocked(sqlOut) : locked(() -> resetLocked(null));
+    }
+
+    private Outcome resetLocked(Writer sqlOut) {
         Status before = status();
         List<Applied> applied = runner.applied();
         if (applied.isEmpty()) {
@@ -263,7 +274,6 @@ public final class Lifecycle {
             runner.rollbackSql(count, sqlOut);
             return new Outcome(migrations, count, before);
         }
-        awaitLock();
         List<Migration> order = before.migrations();
         for (Migration m : migrations) {
             int index = order.indexOf(m);
@@ -282,6 +292,10 @@ public final class Lifecycle {
      * without running it: for a database whose tables were made before migrations existed.
      */
     public Outcome stamp(String ref) {
+        return locked(() -> stampLocked(ref));
+    }
+
+    private Outcome stampLocked(String ref) {
         Status before = status();
         List<Migration> migrations = before.migrations();
         int last;
@@ -320,7 +334,6 @@ public final class Lifecycle {
         if (count == 0) {
             return new Outcome(List.of(), 0, before);
         }
-        awaitLock();
         runner.markNextRan(count);
         return new Outcome(marked, count, status());
     }
@@ -333,30 +346,73 @@ public final class Lifecycle {
     }
 
     /**
-     * Waits while another run holds DATABASECHANGELOGLOCK. A lock that outlives the wait is most often one left by a
-     * killed process, so the error says how to release it.
+     * Runs {@code operation} holding both locks. A session advisory lock serializes jpa-migrate runs, including the
+     * moment Liquibase creates its tracking tables (two first runs would otherwise race on CREATE TABLE), and dies
+     * with its session, so it is never stale. DATABASECHANGELOGLOCK is the lock every Liquibase (Spring Boot at
+     * startup too) honours; one that outlives the wait was most often left by a killed process, so the error says
+     * how to release it.
      */
-    private void awaitLock() {
-        Optional<LiquibaseRunner.Lock> lock = runner.lock();
-        if (lock.isEmpty()) {
-            return;
-        }
+    private <T> T locked(java.util.function.Supplier<T> operation) {
         long deadline = System.nanoTime() + lockWait.toNanos();
-        if (!lockWait.isZero()) {
-            progress.accept("Waiting for the migration lock, " + lock.get().describe() + " (up to "
-                    + lockWait.toSeconds() + " s; if no migration is running, release it with ./migrate unlock)");
-        }
-        while (lock.isPresent() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MigrateException("interrupted while waiting for the migration lock", e);
+        boolean told = false;
+        while (!tryAdvisoryLock()) {
+            if (System.nanoTime() >= deadline) {
+                throw new MigrateException("another jpa-migrate run is migrating this database and did not finish"
+                        + " within " + lockWait.toSeconds() + " s (--lock-timeout); nothing was changed", null, 2);
             }
-            lock = runner.lock();
+            if (!told) {
+                progress.accept("Waiting for another jpa-migrate run on this database to finish (up to "
+                        + lockWait.toSeconds() + " s)");
+                told = true;
+            }
+            pause();
         }
-        if (lock.isPresent()) {
-            throw new MigrateException(lock.get().message() + "; nothing was changed", null, 2);
+        try {
+            Optional<LiquibaseRunner.Lock> lock = runner.lock();
+            if (lock.isPresent() && !lockWait.isZero()) {
+                progress.accept("Waiting for the migration lock, " + lock.get().describe() + " (up to "
+                        + lockWait.toSeconds() + " s; if no migration is running, release it with ./migrate unlock)");
+            }
+            while (lock.isPresent() && System.nanoTime() < deadline) {
+                pause();
+                lock = runner.lock();
+            }
+            if (lock.isPresent()) {
+                throw new MigrateException(lock.get().message() + "; nothing was changed", null, 2);
+            }
+            return operation.get();
+        } finally {
+            advisoryUnlock();
+        }
+    }
+
+    /** Any 64-bit constant works: advisory locks are per database. This one spells "jpa-mig". */
+    private static final long ADVISORY_KEY = 0x6a70612d6d6967L;
+
+    private boolean tryAdvisoryLock() {
+        try (java.sql.Statement st = connection.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ADVISORY_KEY + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new MigrateException("cannot take the migration lock: " + e.getMessage(), e);
+        }
+    }
+
+    private void advisoryUnlock() {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("select pg_advisory_unlock(" + ADVISORY_KEY + ")");
+        } catch (SQLException ignored) {
+            // the lock goes with the session, which ends right after this
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException("interrupted while waiting for the migration lock", e);
         }
     }
 

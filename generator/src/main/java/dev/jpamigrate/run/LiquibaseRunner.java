@@ -28,9 +28,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,12 +151,12 @@ public final class LiquibaseRunner implements AutoCloseable {
                 return java.util.Optional.empty();
             }
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
-                    "select lockedby, lockgranted from databasechangeloglock where locked order by id")) {
+                    "select lockedby, to_char(lockgranted, 'YYYY-MM-DD HH24:MI:SS') from databasechangeloglock"
+                            + " where locked order by id")) {
                 if (!rs.next()) {
                     return java.util.Optional.empty();
                 }
-                Timestamp granted = rs.getTimestamp(2);
-                return java.util.Optional.of(new Lock(rs.getString(1), granted == null ? null : granted.toInstant()));
+                return java.util.Optional.of(new Lock(rs.getString(1), rs.getString(2)));
             }
         } catch (SQLException e) {
             throw new MigrateException("cannot read databasechangeloglock: " + e.getMessage(), e);
@@ -172,16 +170,22 @@ public final class LiquibaseRunner implements AutoCloseable {
         }
         try (Statement st = connection.createStatement()) {
             st.executeUpdate("update databasechangeloglock set locked = false, lockgranted = null, lockedby = null");
+            if (!connection.getAutoCommit()) {
+                connection.commit(); // Liquibase turned auto-commit off on this connection
+            }
         } catch (SQLException e) {
             throw new MigrateException("cannot release databasechangeloglock: " + e.getMessage(), e);
         }
     }
 
-    /** A held DATABASECHANGELOGLOCK: Liquibase writes host name and address of the holder, and when it took it. */
-    public record Lock(String lockedBy, Instant since) {
+    /**
+     * A held DATABASECHANGELOGLOCK: Liquibase writes host name and address of the holder, and when it took it (a
+     * timestamp without time zone, in the database server's time, shown as stored).
+     */
+    public record Lock(String lockedBy, String since) {
         public String describe() {
             return "held by " + (lockedBy == null ? "an unknown process" : lockedBy)
-                    + (since == null ? "" : " since " + since.toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z"));
+                    + (since == null ? "" : " since " + since);
         }
 
         /** The one line for a lock that did not come free. */
