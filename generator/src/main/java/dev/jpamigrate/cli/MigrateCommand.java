@@ -32,6 +32,7 @@ import java.util.function.Supplier;
         footer = {"", ExitCode.HELP,
                 "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
         subcommands = {CreateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
                 InstallHookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigrateCommand implements Runnable {
@@ -136,13 +137,22 @@ public final class MigrateCommand implements Runnable {
 
     /** Builds the engine from options, config file and environment, runs the action, maps failures to exit codes. */
     int withEngine(boolean verify, Function<Engine, Integer> action) {
+        return withEngine(verify, true, action);
+    }
+
+    /** For commands that only run the changelogs (upgrade, current, ...): no entity packages needed. */
+    int withDatabase(Function<Engine, Integer> action) {
+        return withEngine(false, false, action);
+    }
+
+    private int withEngine(boolean verify, boolean needsEntities, Function<Engine, Integer> action) {
         long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LiquibaseRunner.verbose(verbose);
         Config config = Config.load(workDir, env);
         Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(DbUrl::parse);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (packages.isEmpty()) {
+        if (packages.isEmpty() && needsEntities) {
             throw new MigrateException("no entity packages: pass --entities com.example.model or set entities= in "
                     + Config.FILE);
         }

@@ -3,6 +3,7 @@ package dev.jpamigrate.cli;
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Hazard;
 import dev.jpamigrate.render.Describer;
+import dev.jpamigrate.run.Status;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -46,6 +47,14 @@ final class Printer {
                                 + " TO " + dev.jpamigrate.schema.Sql.ident(add.column().name()) + "; (rollback: the reverse rename)"));
             }
         }
+    }
+
+    /** The database's revision in one line: {@code <revision> (head)}, or how many migrations are pending. */
+    static String revision(Status status) {
+        int pending = status.pending().size();
+        String tail = pending == 0 ? " (head)" : " (" + pending + " migration(s) pending)";
+        return status.current().map(m -> m.revision() + tail)
+                .orElse("no migration applied" + (pending == 0 ? "" : " (" + pending + " migration(s) pending)"));
     }
 
     private static String marker(Change change) {

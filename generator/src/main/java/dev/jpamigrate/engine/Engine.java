@@ -11,9 +11,12 @@ import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.ChangelogRenderer;
 import dev.jpamigrate.render.Describer;
 import dev.jpamigrate.render.Revision;
+import dev.jpamigrate.render.SqlRenderer;
 import dev.jpamigrate.run.Applied;
 import dev.jpamigrate.run.Changelogs;
+import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.LiquibaseRunner;
+import dev.jpamigrate.run.Migration;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
 
@@ -23,8 +26,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.*;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -274,7 +280,11 @@ public final class Engine implements AutoCloseable {
     private void desiredFrom(List<String> ddl) {
         if (desired == null) {
             try (ScratchDatabase scratch = scratch()) {
-                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch));
+                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, schema -> {
+                    List<String> sql = new ArrayList<>();
+                    SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
+                    return sql;
+                }));
             }
         }
     }
@@ -300,23 +310,15 @@ public final class Engine implements AutoCloseable {
 
     /** Applies every pending changeSet. */
     public Results.Ran upgrade() {
-        try (Connection c = targetConnection()) {
-            LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
-            List<ChangeSet> pending = runner.pending();
-            runner.update();
-            return new Results.Ran(pending.stream().map(ChangeSet::getFilePath).distinct().toList(), pending.size());
-        } catch (SQLException e) {
-            throw new MigrateException("database error: " + e.getMessage(), e);
-        }
+        return ran(lifecycle(Duration.ofMinutes(5), line -> { }, Lifecycle::upgrade));
     }
 
-    /** Prints the SQL that upgrade would run. */
+    /** Prints the SQL that upgrade would run; the database is not changed. */
     public void upgradeSql(Writer out) {
-        try (Connection c = targetConnection()) {
-            new LiquibaseRunner(c, changelogs).updateSql(out);
-        } catch (SQLException e) {
-            throw new MigrateException("database error: " + e.getMessage(), e);
-        }
+        lifecycle(Duration.ZERO, line -> { }, l -> {
+            l.upgradeSql(out);
+            return null;
+        });
     }
 
     /** Reverts the last {@code files} migration files, all of their changeSets. */
@@ -325,40 +327,29 @@ public final class Engine implements AutoCloseable {
     }
 
     public Results.Ran downgrade(int files, Writer sqlOut) {
+        return ran(lifecycle(Duration.ofMinutes(5), line -> { }, l -> l.downgrade(files, sqlOut)));
+    }
+
+    private static Results.Ran ran(Lifecycle.Outcome outcome) {
+        return new Results.Ran(outcome.migrations().stream().map(Migration::file).toList(), outcome.changeSets());
+    }
+
+    // ---- lifecycle: current, history, upgrade, downgrade, reset, stamp, unlock (run/Lifecycle) -------------
+
+    /**
+     * Runs one lifecycle operation on the target database. {@code lockWait} is how long to wait for a migration
+     * lock held by another run; {@code progress} receives a line per migration as it runs.
+     */
+    public <T> T lifecycle(Duration lockWait, Consumer<String> progress, Function<Lifecycle, T> operation) {
         try (Connection c = targetConnection()) {
-            LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
-            List<Applied> applied = runner.applied();
-            if (applied.isEmpty()) {
-                throw new MigrateException("nothing to downgrade: no migration is applied to " + where(), null, 2);
-            }
-            List<String> reverted = new ArrayList<>();
-            int count = 0;
-            for (int i = applied.size() - 1; i >= 0; i--) {
-                String file = applied.get(i).file();
-                if (!reverted.contains(file)) {
-                    if (reverted.size() == files) {
-                        break;
-                    }
-                    reverted.add(file);
-                }
-                count++;
-            }
-            if (reverted.size() < files) {
-                throw new MigrateException("cannot downgrade " + files + " migration(s): only " + reverted.size()
-                        + " applied to " + where() + "; nothing was changed", null, 2);
-            }
-            if (sqlOut != null) {
-                runner.rollbackSql(count, sqlOut);
-            } else {
-                runner.rollback(count);
-            }
-            return new Results.Ran(reverted, count);
+            return operation.apply(new Lifecycle(c, changelogs, lockWait, progress));
         } catch (SQLException e) {
             throw new MigrateException("database error: " + e.getMessage(), e);
         }
     }
 
-    private String where() {
+    /** The database being migrated, for headings; never with a password. */
+    public String where() {
         return remote != null ? remote.toString() : "the embedded database";
     }
 
