@@ -8,8 +8,8 @@
 #
 #   bench/check-bench.sh [RUNS]      default 10 runs per case, after one warm-up run each
 #
-# Uses hyperfine when it is installed, else a bash loop that prints min / median / mean / max in seconds, and the
-# CPU seconds (user + sys) per run, which a busy machine distorts less than wall time.
+# Uses hyperfine when it is installed, else a bash loop in which the cases take turns and that prints min / median /
+# mean / max in seconds, and the CPU seconds (user + sys) per run, which a busy machine distorts less than wall time.
 # Speed is measured here, never asserted in a test: timings depend on the machine and its load.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,9 +37,15 @@ if command -v hyperfine >/dev/null 2>&1; then
 else
   for i in "${!names[@]}"; do
     bash -c "${commands[$i]}" >/dev/null # warm-up: builds the caches this case uses
-    for _ in $(seq 1 "$runs"); do
-      /usr/bin/env time -f "%e %U %S" bash -c "${commands[$i]}" 2>&1 >/dev/null | tail -n 1
-    done | sort -n | awk -v name="${names[$i]}" '
+  done
+  # the cases take turns, run by run, so a change in the machine's load hits them all alike
+  for _ in $(seq 1 "$runs"); do
+    for i in "${!names[@]}"; do
+      /usr/bin/env time -f "%e %U %S" bash -c "${commands[$i]}" 2>&1 >/dev/null | tail -n 1 >> "$cache/times-$i"
+    done
+  done
+  for i in "${!names[@]}"; do
+    sort -n "$cache/times-$i" | awk -v name="${names[$i]}" '
       { wall[NR] = $1; sum += $1; cpu += $2 + $3 }
       END { printf "%-16s runs %d  wall: min %.2f  median %.2f  mean %.2f  max %.2f s   cpu: mean %.2f s\n",
             name, NR, wall[1], wall[int((NR + 1) / 2)], sum / NR, wall[NR], cpu / NR }'
