@@ -157,7 +157,8 @@ public final class SchemaDiff {
 
     /** The columns that use an enum type, as the database has them before the change. */
     static List<EnumUsage> usages(Schema schema, EnumType type) {
-        String sqlName = "public".equals(type.name().schema()) ? Sql.ident(type.name().name()) : type.name().sql();
+        // The inspector reads with an empty search_path, so format_type qualifies every user type.
+        String sqlName = type.name().sql();
         List<EnumUsage> usages = new ArrayList<>();
         for (Table t : schema.tables()) {
             for (Column c : t.columns()) {
