@@ -24,13 +24,39 @@ public final class SchemaDiff {
         toSchemas.stream().filter(s -> !fromSchemas.contains(s)).forEach(s -> changes.add(new CreateSchema(s)));
         fromSchemas.stream().filter(s -> !toSchemas.contains(s)).forEach(s -> changes.add(new DropSchema(s)));
 
+        Set<String> alteredEnums = new HashSet<>();
+        match(from.enums(), to.enums(), EnumType::name, (a, b) -> {
+            if (a != null && b != null && !a.values().equals(b.values())) {
+                alteredEnums.add(a.name().sql());
+            }
+        });
+        // A default that names an enum label must not outlive the label, nor be set before the label exists: when
+        // such a column's default changes together with its type's labels, the old default is dropped before the
+        // labels change and the new one set after (and the reverse on rollback).
+        Map<ColumnRef, Column> defaultsDroppedEarly = new LinkedHashMap<>();
+        match(from.tables(), to.tables(), Table::name, (a, b) -> {
+            if (a != null && b != null) {
+                for (Column x : a.columns()) {
+                    b.column(x.name()).ifPresent(y -> {
+                        if (x.defaultExpr() != null && !x.defaultExpr().equals(y.defaultExpr())
+                                && alteredEnums.contains(x.type().replaceFirst("\\[]$", ""))
+                                && Objects.equals(x.generatedExpr(), y.generatedExpr())) {
+                            defaultsDroppedEarly.put(new ColumnRef(a.name(), x.name()), x);
+                        }
+                    });
+                }
+            }
+        });
+        defaultsDroppedEarly.forEach((ref, x) -> changes.add(new AlterColumn(ref.table(), x, x.withDefault(null))));
+        Schema fromWithoutThoseDefaults = withoutDefaults(from, defaultsDroppedEarly.keySet());
+
         match(from.enums(), to.enums(), EnumType::name, (a, b) -> {
             if (a == null) {
                 changes.add(new CreateEnum(b));
             } else if (b == null) {
                 changes.add(new DropEnum(a));
             } else if (!a.values().equals(b.values())) {
-                changes.add(new AlterEnum(a.name(), a.values(), b.values(), usages(from, a)));
+                changes.add(new AlterEnum(a.name(), a.values(), b.values(), usages(fromWithoutThoseDefaults, a)));
             }
         });
 
@@ -64,7 +90,7 @@ public final class SchemaDiff {
                 a.foreignKeys().forEach(fk -> changes.add(new DropConstraint(a.name(), fk)));
                 changes.add(new DropTable(withoutForeignKeys(a)));
             } else {
-                diffTable(a, b, changes);
+                diffTable(fromWithoutThoseDefaults.table(a.name()).orElseThrow(), b, changes);
             }
         });
 
@@ -149,6 +175,16 @@ public final class SchemaDiff {
                 it.remove();
             }
         }
+    }
+
+    private static Schema withoutDefaults(Schema schema, Set<ColumnRef> columns) {
+        if (columns.isEmpty()) {
+            return schema;
+        }
+        List<Table> tables = schema.tables().stream().map(t -> new Table(t.name(),
+                t.columns().stream().map(c -> columns.contains(new ColumnRef(t.name(), c.name())) ? c.withDefault(null) : c)
+                        .toList(), t.constraints(), t.indexes(), t.comment())).toList();
+        return new Schema(schema.schemas(), schema.enums(), schema.sequences(), tables);
     }
 
     private static Table withoutForeignKeys(Table t) {

@@ -105,6 +105,22 @@ class EnumRoundTripTest {
     }
 
     @Test
+    void removesTheValueThatWasTheDefault() {
+        String before = ticket("OPEN, IN_PROGRESS, CLOSED", STATUS_WITH_DEFAULT.replace("'OPEN'", "'IN_PROGRESS'"));
+        String after = ticket("OPEN, CLOSED", STATUS_WITH_DEFAULT);
+        String migration = RoundTrip.edit(before, after).run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.tickets ALTER COLUMN status DROP DEFAULT;\n"
+                        + "-- rollback ALTER TABLE public.tickets ALTER COLUMN status SET DEFAULT 'IN_PROGRESS'::public.ticket_status;")
+                .contains("CREATE TYPE public.ticket_status AS ENUM ('OPEN', 'CLOSED');")
+                .contains("ALTER TABLE public.tickets ALTER COLUMN status SET DEFAULT 'OPEN'::public.ticket_status;\n"
+                        + "-- rollback ALTER TABLE public.tickets ALTER COLUMN status DROP DEFAULT;")
+                .contains("-- rollback ALTER TYPE public.ticket_status ADD VALUE 'IN_PROGRESS' AFTER 'OPEN';");
+        assertThat(migration.indexOf("DROP DEFAULT;")).isLessThan(migration.indexOf("RENAME TO ticket_status_old"));
+        assertThat(migration.indexOf("SET DEFAULT 'OPEN'")).isGreaterThan(migration.indexOf("DROP TYPE public.ticket_status_old"));
+    }
+
+    @Test
     void createsTypeInANonDefaultSchema() {
         String before = """
                 @Entity @Table(name = "tickets", schema = "app")

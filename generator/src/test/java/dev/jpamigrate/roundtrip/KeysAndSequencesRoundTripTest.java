@@ -44,6 +44,21 @@ class KeysAndSequencesRoundTripTest {
     }
 
     @Test
+    void widensIdentityKeyFromIntegerToBigint() {
+        String counter = """
+                @Entity @Table(name = "counters")
+                class Counter {
+                    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) %s id;
+                }
+                """;
+        String migration = RoundTrip.edit(counter.formatted("Integer"), counter.formatted("Long")).run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.counters ALTER COLUMN id TYPE bigint;")
+                .contains("-- rollback ALTER TABLE public.counters ALTER COLUMN id TYPE integer;")
+                .doesNotContain("DROP IDENTITY").doesNotContain("DROP COLUMN");
+    }
+
+    @Test
     void createsSequenceWithAllocationSize() {
         String migration = RoundTrip.edit(OWNER, OWNER + """
                 @Entity @Table(name = "invoices")

@@ -210,4 +210,27 @@ class MappingStylesRoundTripTest {
                 .contains("ALTER TABLE public.\"group\" ADD COLUMN \"order\" integer;")
                 .contains("-- rollback ALTER TABLE public.\"group\" DROP COLUMN \"order\";");
     }
+
+    @Test
+    void springNamingSnakeCasesColumnsAndJoinTables() {
+        String before = """
+                @Entity
+                class Author {
+                    @Id @GeneratedValue(strategy = GenerationType.UUID) UUID id;
+                }
+                @Entity
+                class BookSeries {
+                    @Id @GeneratedValue(strategy = GenerationType.UUID) UUID id;
+                }
+                """;
+        String after = before.replace("class BookSeries {", """
+                class BookSeries {
+                    @Column(length = 80) String displayTitle;
+                    @ManyToMany Set<Author> coAuthors;""");
+        String migration = RoundTrip.edit(before, after).withArgs("--naming", "spring").run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.book_series ADD COLUMN display_title character varying(80);")
+                .contains("CREATE TABLE public.book_series_co_authors (")
+                .contains("co_authors_id uuid NOT NULL");
+    }
 }

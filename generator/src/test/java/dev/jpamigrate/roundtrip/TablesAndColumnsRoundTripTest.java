@@ -88,9 +88,11 @@ class TablesAndColumnsRoundTripTest {
 
     @Test
     void convertsTextToIntegerWithUsing() {
-        String migration = RoundTrip.edit(item("    @Column(columnDefinition = \"text\") String rank;\n"),
-                item("    Integer rank;\n")).run().migration();
-        assertThat(migration)
+        RoundTrip.Outcome outcome = RoundTrip.edit(item("    @Column(columnDefinition = \"text\") String rank;\n"),
+                item("    Integer rank;\n")).run();
+        assertThat(outcome.createOutput())
+                .contains("WARNING: alter column items.rank: type text -> integer: converts existing values");
+        assertThat(outcome.migration())
                 .contains("ALTER TABLE public.items ALTER COLUMN rank TYPE integer USING rank::integer;")
                 .contains("-- rollback ALTER TABLE public.items ALTER COLUMN rank TYPE text;")
                 .contains("CONVERTS_DATA")
