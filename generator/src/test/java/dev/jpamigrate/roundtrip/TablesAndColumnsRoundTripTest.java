@@ -180,4 +180,33 @@ class TablesAndColumnsRoundTripTest {
                 .contains("COMMENT ON COLUMN public.items.code IS 'new column';")
                 .contains("-- rollback COMMENT ON COLUMN public.items.code IS 'old column';");
     }
+
+    @Test
+    void addsArrayAndJsonbColumnsWithDefaults() {
+        String migration = RoundTrip.edit(item(""), item("""
+                    @JdbcTypeCode(SqlTypes.ARRAY) @Column(length = 30) String[] tags;
+                    @JdbcTypeCode(SqlTypes.ARRAY) @Column(columnDefinition = "text[] default '{}'::text[] not null")
+                    List<String> labels;
+                    @JdbcTypeCode(SqlTypes.JSON) @ColumnDefault("'{}'") Map<String, Object> meta;
+                """)).run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.items ADD COLUMN tags character varying(30)[];")
+                .contains("ALTER TABLE public.items ADD COLUMN labels text[] DEFAULT '{}'::text[] NOT NULL;")
+                .contains("ALTER TABLE public.items ADD COLUMN meta jsonb DEFAULT '{}'::jsonb;");
+    }
+
+    @Test
+    void changesGeneratedColumnExpressionByRecreatingIt() {
+        String generated = "    @Column(length = 64) String token;\n"
+                + "    @Column(columnDefinition = \"integer generated always as (%s) stored\", insertable = false,"
+                + " updatable = false) Integer tokenLength;\n";
+        String migration = RoundTrip.edit(item(generated.formatted("length(token)")),
+                item(generated.formatted("octet_length(token)"))).run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.items DROP COLUMN tokenlength;")
+                .contains("ALTER TABLE public.items ADD COLUMN tokenlength integer GENERATED ALWAYS AS"
+                        + " (octet_length((token)::text)) STORED;")
+                .contains("-- rollback ALTER TABLE public.items ADD COLUMN tokenlength integer GENERATED ALWAYS AS"
+                        + " (length((token)::text)) STORED;");
+    }
 }
