@@ -6,6 +6,7 @@ import dev.jpamigrate.schema.*;
 
 import java.util.*;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -90,7 +91,8 @@ public final class SchemaDiff {
                 a.foreignKeys().forEach(fk -> changes.add(new DropConstraint(a.name(), fk)));
                 changes.add(new DropTable(withoutForeignKeys(a)));
             } else {
-                diffTable(fromWithoutThoseDefaults.table(a.name()).orElseThrow(), b, changes);
+                diffTable(fromWithoutThoseDefaults.table(a.name()).orElseThrow(), b, changes,
+                        definition -> mentionsAny(definition, alteredEnums));
             }
         });
 
@@ -108,7 +110,27 @@ public final class SchemaDiff {
         return inverse;
     }
 
-    private static void diffTable(Table a, Table b, List<Change> changes) {
+    /** True when an expression casts to one of the types, e.g. {@code 'open'::public.status}. */
+    static boolean mentionsAny(String definition, Set<String> types) {
+        for (String type : types) {
+            int at = definition.indexOf("::" + type);
+            while (at >= 0) {
+                int end = at + 2 + type.length();
+                if (end == definition.length() || !Character.isLetterOrDigit(definition.charAt(end))
+                        && definition.charAt(end) != '_' && definition.charAt(end) != '"') {
+                    return true;
+                }
+                at = definition.indexOf("::" + type, end);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param onRebuiltType whether a definition names an enum type whose labels change: PostgreSQL cannot carry such
+     *                      a check or index across the type's rebuild, so it is dropped before and created after
+     */
+    private static void diffTable(Table a, Table b, List<Change> changes, Predicate<String> onRebuiltType) {
         QualifiedName table = a.name();
         match(a.columns(), b.columns(), Column::name, (x, y) -> {
             if (x == null) {
@@ -131,7 +153,7 @@ public final class SchemaDiff {
                 addedConstraints.add(y);
             } else if (y == null) {
                 droppedConstraints.add(x);
-            } else if (!x.equals(y)) {
+            } else if (!x.equals(y) || onRebuiltType.test(x.definition())) {
                 changes.add(new DropConstraint(table, x));
                 changes.add(new AddConstraint(table, y));
             }
@@ -148,7 +170,7 @@ public final class SchemaDiff {
                 addedIndexes.add(y);
             } else if (y == null) {
                 droppedIndexes.add(x);
-            } else if (!x.equals(y)) {
+            } else if (!x.equals(y) || onRebuiltType.test(x.definition())) {
                 changes.add(new DropIndex(table, x));
                 changes.add(new CreateIndex(table, y));
             }

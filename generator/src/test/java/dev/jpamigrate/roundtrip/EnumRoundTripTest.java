@@ -143,4 +143,30 @@ class EnumRoundTripTest {
                 .contains("ALTER TABLE app.tickets ADD COLUMN status app.ticket_status;")
                 .contains("-- rollback DROP TYPE app.ticket_status;");
     }
+
+    @Test
+    void checkNamingTheTypeSurvivesARebuild() {
+        String model = """
+                enum Status { %s }
+                @Entity @Table(name = "tickets")
+                @Check(name = "ck_closed_has_note", constraints = "status <> 'CLOSED' or note is not null")
+                class Ticket {
+                    @Id @GeneratedValue(strategy = GenerationType.UUID) UUID id;
+                    @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+                    @Column(columnDefinition = "ticket_status") Status status;
+                    @Column(length = 200) String note;
+                }
+                """;
+        String migration = RoundTrip.edit(model.formatted("OPEN, IN_PROGRESS, CLOSED"), model.formatted("OPEN, CLOSED"))
+                .run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.tickets DROP CONSTRAINT ck_closed_has_note;")
+                .contains("CREATE TYPE public.ticket_status AS ENUM ('OPEN', 'CLOSED');")
+                .contains("ALTER TABLE public.tickets ADD CONSTRAINT ck_closed_has_note CHECK (((status <> 'CLOSED'::public.ticket_status)"
+                        + " OR (note IS NOT NULL)));");
+        assertThat(migration.indexOf("\nALTER TABLE public.tickets DROP CONSTRAINT ck_closed_has_note"))
+                .isLessThan(migration.indexOf("\nALTER TYPE public.ticket_status RENAME TO ticket_status_old"));
+        assertThat(migration.indexOf("\nALTER TABLE public.tickets ADD CONSTRAINT ck_closed_has_note"))
+                .isGreaterThan(migration.indexOf("\nDROP TYPE public.ticket_status_old"));
+    }
 }
