@@ -169,4 +169,21 @@ class EnumRoundTripTest {
         assertThat(migration.indexOf("\nALTER TABLE public.tickets ADD CONSTRAINT ck_closed_has_note"))
                 .isGreaterThan(migration.indexOf("\nDROP TYPE public.ticket_status_old"));
     }
+
+    @Test
+    void convertsVarcharEnumColumnToNamedEnumKeepingItsDefault() {
+        String before = ticket("OPEN, CLOSED", "    @Enumerated(EnumType.STRING) @ColumnDefault(\"'OPEN'\")"
+                + " @Column(length = 20, nullable = false) Status status;\n");
+        String after = ticket("OPEN, CLOSED", STATUS_WITH_DEFAULT);
+        String migration = RoundTrip.edit(before, after).run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.tickets DROP CONSTRAINT tickets_status_check;")
+                .contains("CREATE TYPE public.ticket_status AS ENUM ('OPEN', 'CLOSED');")
+                .contains("ALTER TABLE public.tickets ALTER COLUMN status DROP DEFAULT;\n"
+                        + "ALTER TABLE public.tickets ALTER COLUMN status TYPE public.ticket_status"
+                        + " USING status::text::public.ticket_status;\n"
+                        + "ALTER TABLE public.tickets ALTER COLUMN status SET DEFAULT 'OPEN'::public.ticket_status;")
+                .contains("-- rollback ALTER TABLE public.tickets ALTER COLUMN status TYPE character varying(20);")
+                .contains("-- rollback DROP TYPE public.ticket_status;");
+    }
 }
