@@ -281,8 +281,36 @@ public final class Lifecycle {
             progress.accept("Running downgrade " + m.revision() + " -> " + to
                     + (m.message().isEmpty() ? "" : ", " + m.message()));
         }
-        runner.rollback(count);
+        Reverts listener = new Reverts();
+        try {
+            runner.rollback(count, listener);
+        } catch (MigrateException e) {
+            Status after = status();
+            int reverted = before.appliedChangeSets() - after.appliedChangeSets();
+            String failed = listener.failed == null ? "" : " at changeSet " + listener.failed.getAuthor() + ":"
+                    + listener.failed.getId();
+            Migration at = listener.failed == null ? null : find(before, listener.failed.getFilePath());
+            String where = after.current().map(m -> m.state() == Migration.State.PARTIAL
+                    ? "part way through " + m.revision() + " (" + m.applied() + " of " + m.changeSets() + " changeSets"
+                    + " applied)" : "at " + m.revision()).orElse("at no migration");
+            throw new MigrateException("downgrade" + (at == null ? "" : " of " + at.revision()) + " failed" + failed
+                    + ": " + sqlError(listener.failure != null ? listener.failure : e) + "; " + (reverted == 0
+                    ? "nothing was reverted" : reverted + " changeSet(s) had been reverted")
+                    + ", so the database is " + where, e);
+        }
         return new Outcome(migrations, count, status());
+    }
+
+    /** Remembers the changeSet whose rollback failed. */
+    private static final class Reverts extends AbstractChangeExecListener {
+        private ChangeSet failed;
+        private Exception failure;
+
+        @Override
+        public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            failed = changeSet;
+            failure = e;
+        }
     }
 
     // ---- stamp / unlock -----------------------------------------------------------------------------------

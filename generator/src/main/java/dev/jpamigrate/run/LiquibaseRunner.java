@@ -75,9 +75,26 @@ public final class LiquibaseRunner implements AutoCloseable {
         root.setLevel(level);
         for (java.util.logging.Handler h : root.getHandlers()) {
             h.setLevel(level);
+            if (!(h.getFormatter() instanceof MaskingFormatter)) {
+                h.setFormatter(new MaskingFormatter(h.getFormatter()));
+            }
         }
         LIQUIBASE_LOG.setLevel(level);
         Logger.getLogger("org.hibernate").setLevel(on ? Level.WARNING : Level.SEVERE);
+    }
+
+    /** Library log lines go through DbUrl.mask too: a driver or Liquibase message may quote a URL. */
+    private static final class MaskingFormatter extends java.util.logging.Formatter {
+        private final java.util.logging.Formatter inner;
+
+        MaskingFormatter(java.util.logging.Formatter inner) {
+            this.inner = inner != null ? inner : new java.util.logging.SimpleFormatter();
+        }
+
+        @Override
+        public String format(java.util.logging.LogRecord record) {
+            return DbUrl.mask(inner.format(record));
+        }
     }
 
     public List<ChangeSet> pending() {
@@ -204,7 +221,13 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     public void rollback(int count) {
+        rollback(count, null);
+    }
+
+    /** Reverts the last {@code count} applied changeSets, telling {@code listener} (may be null) about each. */
+    public void rollback(int count, ChangeExecListener listener) {
         requireChangelog();
+        liquibase.setChangeExecListener(listener);
         quietly(() -> {
             liquibase.rollback(count, null, new Contexts(), new LabelExpression());
             return null;
