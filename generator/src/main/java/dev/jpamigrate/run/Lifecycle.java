@@ -197,7 +197,8 @@ public final class Lifecycle {
             }
             if (total > PROGRESS_THRESHOLD) {
                 String comment = changeSet.getComments() == null ? "" : " " + changeSet.getComments().trim();
-                progress.accept(String.format("  [%d/%d] %s%s", started, total, changeSet.getId(), comment));
+                String line = String.format("  [%d/%d] %s%s", started, total, changeSet.getId(), comment);
+                progress.accept(line.length() > 120 ? line.substring(0, 117) + "..." : line);
             }
         }
 
