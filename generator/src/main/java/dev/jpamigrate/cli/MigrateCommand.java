@@ -33,6 +33,7 @@ import java.util.function.Supplier;
                 "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
         subcommands = {CreateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
+                InstallHookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigrateCommand implements Runnable {
 
@@ -145,6 +146,7 @@ public final class MigrateCommand implements Runnable {
     }
 
     private int withEngine(boolean verify, boolean needsEntities, Function<Engine, Integer> action) {
+        long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LiquibaseRunner.verbose(verbose);
         Config config = Config.load(workDir, env);
         Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(DbUrl::parse);
@@ -172,7 +174,7 @@ public final class MigrateCommand implements Runnable {
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {
-                engine.timings().forEach((phase, ms) -> log.accept(String.format("time %-20s %6d ms", phase, ms)));
+                Timings.print(log, startedAt, engine.timings());
             }
             return code;
         }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The schema the entities want, normalized by PostgreSQL itself: Hibernate's DDL is applied to a scratch database
@@ -57,20 +58,42 @@ public final class DesiredSchema {
         return HibernateDdl.generate(classes, loader, naming);
     }
 
-    /** Applies the DDL to a scratch database and inspects the result. */
-    public static Schema normalize(List<String> ddl, ScratchDatabase scratch) {
+    /**
+     * Applies the DDL to a scratch database and inspects the result; then, in place of Hibernate's DDL, applies the
+     * DDL this tool renders for that schema and inspects again. PostgreSQL's deparsed text is not always a fixed
+     * point (a CHECK with {@code IN (...)} reads back as {@code = ANY (ARRAY[...])}, which reads back differently
+     * once more), so the desired schema is the one the generated migrations actually produce.
+     *
+     * @param createSql the statements that create a schema from nothing, as migrations render them
+     */
+    public static Schema normalize(List<String> ddl, ScratchDatabase scratch, Function<Schema, List<String>> createSql) {
         try (Connection c = scratch.connect(); Statement st = c.createStatement()) {
-            for (String statement : ddl) {
-                try {
-                    st.execute(statement);
-                } catch (SQLException e) {
-                    throw new MigrateException("PostgreSQL rejects the DDL Hibernate generates for the entities: "
-                            + e.getMessage().replaceAll("\\s+", " ") + " (statement: " + statement + ")", e);
-                }
+            c.setAutoCommit(false);
+            try {
+                apply(st, ddl, "PostgreSQL rejects the DDL Hibernate generates for the entities");
+                Schema hibernate = CatalogInspector.inspect(c);
+                c.rollback();
+                apply(st, createSql.apply(hibernate), "cannot rebuild the entities' schema from the SQL this tool renders for it");
+                Schema desired = CatalogInspector.inspect(c);
+                c.rollback();
+                return desired;
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
-            return CatalogInspector.inspect(c);
         } catch (SQLException e) {
             throw new MigrateException("cannot inspect the scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    private static void apply(Statement st, List<String> statements, String failure) {
+        for (String statement : statements) {
+            try {
+                st.execute(statement);
+            } catch (SQLException e) {
+                throw new MigrateException(failure + ": " + e.getMessage().replaceAll("\\s+", " ")
+                        + " (statement: " + statement + ")", e);
+            }
         }
     }
 }

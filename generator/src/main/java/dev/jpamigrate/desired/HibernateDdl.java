@@ -28,6 +28,8 @@ public final class HibernateDdl {
     private static final Pattern CREATE_ENUM =
             Pattern.compile("(?is)create\\s+type\\s+(\\S+)\\s+as\\s+enum\\s*\\((.*)\\)\\s*");
     private static final Pattern CREATE_CAST = Pattern.compile("(?is)create\\s+cast\\s.*");
+    private static final Pattern COMMENT_ON = Pattern.compile("(?is)(comment\\s+on\\s+(?:table|column)\\s+\\S+\\s+is\\s+)'(.*)'");
+    private static final Pattern ESCAPED_LITERAL_BODY = Pattern.compile("(?s)(?:[^']|'')*+");
 
     private HibernateDdl() {
     }
@@ -71,7 +73,7 @@ public final class HibernateDdl {
             } catch (RuntimeException e) {
                 throw new MigrateException("Hibernate cannot generate DDL for the entities: " + rootMessage(e), e);
             }
-            List<String> statements = split(script.toString());
+            List<String> statements = split(script.toString()).stream().map(HibernateDdl::fixComment).toList();
             return fixEnums(statements, namedEnums(metadata));
         } finally {
             thread.setContextClassLoader(previous);
@@ -100,6 +102,18 @@ public final class HibernateDdl {
             }
         }
         return statements;
+    }
+
+    /**
+     * Hibernate pastes a @Comment between quotes without escaping it, so an apostrophe breaks the statement. A body
+     * that is already a valid literal is kept, as Hibernate's own schema export would apply it.
+     */
+    static String fixComment(String statement) {
+        Matcher m = COMMENT_ON.matcher(statement);
+        if (!m.matches() || ESCAPED_LITERAL_BODY.matcher(m.group(2)).matches()) {
+            return statement;
+        }
+        return m.group(1) + "'" + m.group(2).replace("'", "''") + "'";
     }
 
     /** A Java enum mapped to a PostgreSQL named enum, with the type names its columns use. */

@@ -6,9 +6,13 @@ import dev.jpamigrate.db.*;
 import dev.jpamigrate.desired.DesiredSchema;
 import dev.jpamigrate.diff.SchemaDiff;
 import dev.jpamigrate.inspect.CatalogInspector;
+import dev.jpamigrate.integrity.Integrity;
+import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.ChangelogRenderer;
 import dev.jpamigrate.render.Describer;
 import dev.jpamigrate.render.Revision;
+import dev.jpamigrate.render.SqlRenderer;
+import dev.jpamigrate.run.Applied;
 import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.LiquibaseRunner;
@@ -27,6 +31,8 @@ import java.time.ZonedDateTime;
 import java.util.*;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The engine's one public entry: compare entities with a database, write migrations, run them. It owns the
@@ -38,7 +44,7 @@ public final class Engine implements AutoCloseable {
     private RemoteServer remote;
     private EmbeddedServer embedded;
     private Schema desired;
-    private final Map<String, Long> timings = new LinkedHashMap<>();
+    private final Map<String, Long> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public Engine(EngineOptions options) {
         this.options = options;
@@ -52,7 +58,9 @@ public final class Engine implements AutoCloseable {
 
     /** Where the time went, phase by phase, in milliseconds. */
     public Map<String, Long> timings() {
-        return Collections.unmodifiableMap(timings);
+        synchronized (timings) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+        }
     }
 
     // ---- the two schemas ----------------------------------------------------------------------------------
@@ -60,12 +68,7 @@ public final class Engine implements AutoCloseable {
     /** The schema the entities want, normalized through a scratch database. */
     public Schema desired() {
         if (desired == null) {
-            ClassLoader loader = DesiredSchema.loader(options.classpath(), Engine.class.getClassLoader());
-            List<String> ddl = timed("hibernate ddl", () ->
-                    DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
-            try (ScratchDatabase scratch = scratch()) {
-                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch));
-            }
+            desiredFrom(desiredDdl());
         }
         return desired;
     }
@@ -90,7 +93,7 @@ public final class Engine implements AutoCloseable {
 
     private EmbeddedServer embedded() {
         if (embedded == null) {
-            embedded = timed("embedded start", EmbeddedServer::start);
+            embedded = timed("embedded start", () -> EmbeddedServer.start(options.log()));
         }
         return embedded;
     }
@@ -218,31 +221,89 @@ public final class Engine implements AutoCloseable {
 
     // ---- check --------------------------------------------------------------------------------------------
 
-    /** Model drift always; database drift too when a database URL was given. */
+    /**
+     * Model drift always; database drift and the database's history too when a database URL was given; the
+     * changelogs' own integrity (include order, replay) always.
+     */
     public Results.Checked check() {
-        List<Change> modelDrift;
-        Schema head;
+        // Hibernate's metadata build is pure CPU and the embedded start mostly waits on a process: overlap them.
+        CompletableFuture<List<String>> ddl = CompletableFuture.supplyAsync(this::desiredDdl, Engine::daemon);
+        List<String> includes = changelogs.files();
+        List<Problem> problems = new ArrayList<>(Integrity.includeOrder(includes));
+        Schema head = null;
         try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
-            timed("replay changelogs", () -> {
-                new LiquibaseRunner(c, changelogs).update();
-                return null;
-            });
-            head = inspect(c);
+            try {
+                timed("replay changelogs", () -> {
+                    new LiquibaseRunner(c, changelogs).update();
+                    return null;
+                });
+                head = timed("inspect head", () -> inspect(c));
+            } catch (MigrateException e) {
+                options.log().accept("replay failed: " + e.getMessage());
+                problems.add(Integrity.replayFailed(e, includes));
+            }
         } catch (SQLException e) {
             throw new MigrateException("cannot replay the changelogs: " + e.getMessage(), e);
         }
-        modelDrift = SchemaDiff.diff(head, desired());
+        List<Change> modelDrift = List.of();
+        if (head != null) {
+            desiredFrom(join(ddl));
+            modelDrift = SchemaDiff.diff(head, desired());
+        } else {
+            ddl.cancel(true);
+        }
         if (remote == null) {
-            return new Results.Checked(List.of(), modelDrift, List.of(), false);
+            return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems);
         }
         try (Connection c = remote.connect(remote.database())) {
-            LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
-            List<String> pending = runner.pending().stream().map(cs -> cs.getFilePath() + "::" + cs.getId()).toList();
-            List<Change> databaseDrift = pending.isEmpty() ? SchemaDiff.diff(head, inspect(c)) : List.of();
-            return new Results.Checked(pending, modelDrift, databaseDrift, true);
+            Integrity.History history = timed("read history", () -> Integrity.history(c, changelogs,
+                    new LiquibaseRunner(c, changelogs).applied()));
+            problems.addAll(history.problems());
+            List<Change> databaseDrift = List.of();
+            if (history.pending().isEmpty() && head != null) {
+                Schema live = timed("inspect database", () -> inspect(c));
+                databaseDrift = SchemaDiff.diff(head, live);
+            }
+            return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
+                    remote.toString(), problems);
         } catch (SQLException e) {
             throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
         }
+    }
+
+    private List<String> desiredDdl() {
+        ClassLoader loader = DesiredSchema.loader(options.classpath(), Engine.class.getClassLoader());
+        return timed("hibernate ddl", () ->
+                DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
+    }
+
+    private void desiredFrom(List<String> ddl) {
+        if (desired == null) {
+            try (ScratchDatabase scratch = scratch()) {
+                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, schema -> {
+                    List<String> sql = new ArrayList<>();
+                    SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
+                    return sql;
+                }));
+            }
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "jpa-migrate-ddl");
+        t.setDaemon(true);
+        t.start();
     }
 
     // ---- upgrade / downgrade ------------------------------------------------------------------------------

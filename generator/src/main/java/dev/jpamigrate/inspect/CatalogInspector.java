@@ -13,7 +13,28 @@ public final class CatalogInspector {
     private CatalogInspector() {
     }
 
+    /**
+     * Reads with an empty search_path, as pg_dump does, so that every expression, type and reference comes out
+     * schema-qualified and the SQL rendered from it means the same thing whatever search_path it later runs under.
+     */
     public static Schema inspect(Connection connection) throws SQLException {
+        String searchPath;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("select current_setting('search_path'), set_config('search_path', '', false)")) {
+            rs.next();
+            searchPath = rs.getString(1);
+        }
+        try {
+            return read(connection);
+        } finally {
+            try (var ps = connection.prepareStatement("select set_config('search_path', ?, false)")) {
+                ps.setString(1, searchPath);
+                ps.execute();
+            }
+        }
+    }
+
+    private static Schema read(Connection connection) throws SQLException {
         List<String> schemas = new ArrayList<>();
         List<EnumType> enums = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
