@@ -101,6 +101,14 @@ public final class LiquibaseRunner implements AutoCloseable {
         if (liquibase == null) {
             return List.of();
         }
+        try {
+            if (!tableExists(connection, "databasechangelog")) {
+                // Liquibase would create its tracking tables just to find that nothing ran; a look must not write
+                return changeSets();
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read databasechangelog: " + e.getMessage(), e);
+        }
         return quietly(() -> liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()));
     }
 

@@ -91,6 +91,19 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void lookingAtAFreshDatabaseCreatesNoTrackingTable() {
+        try (Project p = threeMigrations(); java.sql.Connection c = p.db.connect()) {
+            assertThat(new dev.jpamigrate.run.LiquibaseRunner(c, p.changelogs).pending()).hasSize(4);
+            assertThat(p.run("history").exit()).isZero();
+            assertThat(p.run("current").exit()).isZero();
+            assertThat(p.run("downgrade", "--sql").exit()).isEqualTo(2);
+            assertThat(p.tables()).isEmpty();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void downgradeRevertsTheLastFilesAndSqlChangesNothing() {
         try (Project p = threeMigrations()) {
             p.run("upgrade");
