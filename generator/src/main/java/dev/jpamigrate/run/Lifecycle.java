@@ -1,6 +1,7 @@
 package dev.jpamigrate.run;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.db.DbUrl;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
@@ -9,10 +10,14 @@ import liquibase.database.Database;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.*;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The migration lifecycle on one database, counted in migration files: status, upgrade, downgrade, reset, stamp,
@@ -54,7 +59,7 @@ public final class Lifecycle {
             byKey.computeIfAbsent(key(a.file(), a.id(), a.author()), k -> new ArrayList<>()).add(a);
         }
         Map<String, int[]> counts = new LinkedHashMap<>(); // file -> {changeSets, applied}
-        Map<String, java.time.Instant> appliedAt = new HashMap<>();
+        Map<String, Instant> appliedAt = new HashMap<>();
         Set<String> knownKeys = new HashSet<>();
         for (ChangeSet cs : all) {
             String file = cs.getFilePath();
@@ -159,7 +164,7 @@ public final class Lifecycle {
     static String sqlError(Throwable e) {
         SQLException sql = LiquibaseRunner.find(e, SQLException.class);
         String text = sql != null ? sql.getMessage() : LiquibaseRunner.flatten(e);
-        return dev.jpamigrate.db.DbUrl.mask(text.lines().findFirst().orElse(text).trim());
+        return DbUrl.mask(text.lines().findFirst().orElse(text).trim());
     }
 
     /** Reports each migration file as it starts, and each changeSet when there are many. */
@@ -381,7 +386,7 @@ public final class Lifecycle {
      * startup too) honours; one that outlives the wait was most often left by a killed process, so the error says
      * how to release it.
      */
-    private <T> T locked(java.util.function.Supplier<T> operation) {
+    private <T> T locked(Supplier<T> operation) {
         long deadline = System.nanoTime() + lockWait.toNanos();
         boolean told = false;
         while (!tryAdvisoryLock()) {
@@ -419,8 +424,8 @@ public final class Lifecycle {
     private static final long ADVISORY_KEY = 0x6a70612d6d6967L;
 
     private boolean tryAdvisoryLock() {
-        try (java.sql.Statement st = connection.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ADVISORY_KEY + ")")) {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ADVISORY_KEY + ")")) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
@@ -429,7 +434,7 @@ public final class Lifecycle {
     }
 
     private void advisoryUnlock() {
-        try (java.sql.Statement st = connection.createStatement()) {
+        try (Statement st = connection.createStatement()) {
             st.execute("select pg_advisory_unlock(" + ADVISORY_KEY + ")");
         } catch (SQLException ignored) {
             // the lock goes with the session, which ends right after this

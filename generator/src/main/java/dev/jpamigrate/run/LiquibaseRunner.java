@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -170,18 +171,18 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     /** Who holds DATABASECHANGELOGLOCK, if anyone; read by SQL, so it creates no table. */
-    public java.util.Optional<Lock> lock() {
+    public Optional<Lock> lock() {
         try {
             if (!tableExists(connection, "databasechangeloglock")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                     "select lockedby, to_char(lockgranted, 'YYYY-MM-DD HH24:MI:SS') from databasechangeloglock"
                             + " where locked order by id")) {
                 if (!rs.next()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
-                return java.util.Optional.of(new Lock(rs.getString(1), rs.getString(2)));
+                return Optional.of(new Lock(rs.getString(1), rs.getString(2)));
             }
         } catch (SQLException e) {
             throw new MigrateException("cannot read databasechangeloglock: " + e.getMessage(), e);
