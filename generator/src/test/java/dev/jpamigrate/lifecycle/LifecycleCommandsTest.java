@@ -124,6 +124,32 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void resetSqlPrintsEveryRollbackAndChangesNothing() {
+        try (Project p = threeMigrations()) {
+            p.run("upgrade");
+            String dump = p.db.dump();
+            Cli.Result sql = p.run("reset", "--sql");
+            assertThat(sql.exit()).as("%s", sql).isZero();
+            assertThat(sql.out()).contains("ALTER TABLE public.teams DROP COLUMN name;", "DROP TABLE public.players;",
+                    "DROP TABLE public.teams;");
+            assertThat(p.db.dump()).isEqualTo(dump);
+            assertThat(p.changelogRows()).hasSize(4);
+            Cli.Result reset = p.run("reset", "--quiet");
+            assertThat(reset.out()).isEqualTo("Reset: 4 changeSet(s) in 3 migration(s) reverted; no migration is applied\n");
+            assertThat(p.tables()).isEqualTo("public.databasechangelog,public.databasechangeloglock");
+        }
+    }
+
+    @Test
+    void helpListsTheLifecycleCommands() {
+        try (Project p = Project.create()) {
+            Cli.Result help = p.cli.run("--help");
+            assertThat(help.out()).contains("upgrade", "downgrade", "reset", "current", "history", "stamp", "unlock");
+            assertThat(p.cli.run("help", "upgrade").out()).contains("--lock-timeout=SECONDS", "--sql");
+        }
+    }
+
+    @Test
     void downgradePastTheFirstMigrationFailsAndChangesNothing() {
         try (Project p = threeMigrations()) {
             p.run("upgrade");
