@@ -1,44 +1,47 @@
 package dev.jpamigrate.cli;
 
 import dev.jpamigrate.engine.Results;
+import dev.jpamigrate.report.Format;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** The CI gate: do entities, changelogs and database agree? */
-@Command(name = "check", description = "Exit 0 when entities, changelogs and database agree, 1 on drift (printed).")
+/** The drift gate for pre-commit and CI: do entities, changelogs and database agree? */
+@Command(name = "check", description = {
+        "Exit 0 when entities, changelogs and database agree, 1 on drift (printed).",
+        "Model drift (entities vs changelogs replayed on a scratch database) always; with --url also database drift"
+                + " (pending changeSets, changes made outside the migrations) and changelogs edited after they were"
+                + " applied. Changelogs that conflict or got out of order fail too."})
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    @Option(names = "--format", paramLabel = "text|json|markdown", defaultValue = "text",
+            converter = FormatConverter.class,
+            description = "text (default), json (for tools; see MIGRATIONS.md) or markdown (for a pull-request comment).")
+    Format format;
 
     @Override
     public Integer call() {
         return root.withEngine(false, engine -> {
             Results.Checked result = engine.check();
-            PrintWriter out = root.out();
-            if (!result.modelDrift().isEmpty()) {
-                out.println("Model drift: the entities differ from what the changelogs build ("
-                        + result.modelDrift().size() + " change(s)). Run ./migrate create \"<message>\":");
-                Printer.changes(out, result.modelDrift(), "  ");
-            }
-            if (!result.pending().isEmpty()) {
-                out.println("Database drift: " + result.pending().size() + " changeSet(s) pending. Run ./migrate upgrade:");
-                result.pending().forEach(p -> out.println("  " + p));
-            }
-            if (!result.databaseDrift().isEmpty()) {
-                out.println("Database drift: the database was changed outside the migrations ("
-                        + result.databaseDrift().size() + " difference(s) from the changelogs):");
-                Printer.changes(out, result.databaseDrift(), "  ");
-            }
-            if (result.clean()) {
-                out.println(result.databaseChecked()
-                        ? "OK: entities, changelogs and database agree"
-                        : "OK: entities and changelogs agree (no database given: model drift only)");
-                return ExitCode.OK;
-            }
-            return ExitCode.DRIFT;
+            root.out().print(format.render(result));
+            root.out().flush();
+            return result.clean() ? ExitCode.OK : ExitCode.DRIFT;
         });
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "unknown format '" + value + "': use text, json or markdown");
+            }
+        }
     }
 }

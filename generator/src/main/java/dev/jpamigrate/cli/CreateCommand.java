@@ -35,6 +35,7 @@ final class CreateCommand implements Callable<Integer> {
                 Printer.changes(root.out(), created.changes(), "  ");
             }
             Printer.hazards(root.err(), created.changes());
+            Printer.renameHints(root.err(), created.changes());
             root.out().println("Wrote " + root.workDir().relativize(created.file().toAbsolutePath()) + " ("
                     + created.changes().size() + " changeSet(s)" + (noVerify ? "" : ", verified: applies, matches the"
                     + " entities and rolls back exactly") + ")");

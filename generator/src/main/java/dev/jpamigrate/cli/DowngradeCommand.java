@@ -1,7 +1,8 @@
 package dev.jpamigrate.cli;
 
-import dev.jpamigrate.engine.Results;
+import dev.jpamigrate.run.Lifecycle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -20,22 +21,26 @@ final class DowngradeCommand implements Callable<Integer> {
     @Option(names = "--sql", description = "Print the rollback SQL; change nothing.")
     boolean sql;
 
+    @Mixin
+    LockOption lock;
+
     @Override
     public Integer call() {
         if (files < 1) {
             root.err().println("error: N must be at least 1");
             return ExitCode.ERROR;
         }
-        return root.withEngine(false, engine -> {
+        return root.withDatabase(engine -> {
             if (sql) {
-                engine.downgrade(files, root.out());
+                engine.lifecycle(lock.duration(), line -> { }, l -> l.downgrade(files, root.out()));
                 root.out().flush();
                 return ExitCode.OK;
             }
-            Results.Ran ran = engine.downgrade(files);
-            ran.files().forEach(f -> root.info("  reverted " + f));
-            root.out().println("Downgraded: " + ran.changeSets() + " changeSet(s) in " + ran.files().size()
-                    + " migration(s) reverted");
+            root.info("Downgrading " + engine.where());
+            Lifecycle.Outcome outcome = engine.lifecycle(lock.duration(), root::info, l -> l.downgrade(files, null));
+            root.out().println("Downgraded to " + (outcome.after().current().isEmpty() ? "base (no migration applied)"
+                    : Printer.revision(outcome.after())) + ": " + outcome.changeSets()
+                    + " changeSet(s) in " + outcome.migrations().size() + " migration(s) reverted");
             return ExitCode.OK;
         });
     }

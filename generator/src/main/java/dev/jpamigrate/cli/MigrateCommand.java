@@ -32,6 +32,8 @@ import java.util.function.Supplier;
         footer = {"", ExitCode.HELP,
                 "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
         subcommands = {CreateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
+                InstallHookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigrateCommand implements Runnable {
 
@@ -135,12 +137,22 @@ public final class MigrateCommand implements Runnable {
 
     /** Builds the engine from options, config file and environment, runs the action, maps failures to exit codes. */
     int withEngine(boolean verify, Function<Engine, Integer> action) {
+        return withEngine(verify, true, action);
+    }
+
+    /** For commands that only run the changelogs (upgrade, current, ...): no entity packages needed. */
+    int withDatabase(Function<Engine, Integer> action) {
+        return withEngine(false, false, action);
+    }
+
+    private int withEngine(boolean verify, boolean needsEntities, Function<Engine, Integer> action) {
+        long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LiquibaseRunner.verbose(verbose);
         Config config = Config.load(workDir, env);
         Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(DbUrl::parse);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (packages.isEmpty()) {
+        if (packages.isEmpty() && needsEntities) {
             throw new MigrateException("no entity packages: pass --entities com.example.model or set entities= in "
                     + Config.FILE);
         }
@@ -157,12 +169,17 @@ public final class MigrateCommand implements Runnable {
         log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""
                 : " from " + classpathEntries));
         log.accept("changelogs: " + changelogDir);
+        if (!needsEntities && dbUrl.isEmpty() && !quiet) {
+            // Lifecycle commands on a database that vanishes with the process: say so, it is rarely what is meant.
+            err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
+                    + " nothing is kept");
+        }
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
                 author, clock, revisionIds, verify, log);
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {
-                engine.timings().forEach((phase, ms) -> log.accept(String.format("time %-20s %6d ms", phase, ms)));
+                Timings.print(log, startedAt, engine.timings());
             }
             return code;
         }

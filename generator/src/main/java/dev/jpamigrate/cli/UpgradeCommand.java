@@ -1,7 +1,8 @@
 package dev.jpamigrate.cli;
 
-import dev.jpamigrate.engine.Results;
+import dev.jpamigrate.run.Lifecycle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -13,24 +14,31 @@ final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
-    @Option(names = "--sql", description = "Print the SQL that would run; change nothing.")
+    @Option(names = "--sql", description = "Print the SQL that would run; change nothing (not even the tracking tables).")
     boolean sql;
+
+    @Mixin
+    LockOption lock;
 
     @Override
     public Integer call() {
-        return root.withEngine(false, engine -> {
+        return root.withDatabase(engine -> {
             if (sql) {
                 engine.upgradeSql(root.out());
                 root.out().flush();
                 return ExitCode.OK;
             }
-            Results.Ran ran = engine.upgrade();
-            if (ran.changeSets() == 0) {
-                root.out().println("Already at head: nothing to apply");
+            root.info("Upgrading " + engine.where());
+            Lifecycle.Outcome outcome = engine.lifecycle(lock.duration(), root::info, Lifecycle::upgrade);
+            String at = Printer.revision(outcome.after());
+            if (outcome.changeSets() == 0) {
+                root.out().println(outcome.after().migrations().isEmpty()
+                        ? "No migrations in " + root.workDir().relativize(engine.changelogs().master().toAbsolutePath())
+                        + ": nothing to apply"
+                        : "Already at " + at + ": nothing to apply");
             } else {
-                ran.files().forEach(f -> root.info("  applied " + f));
-                root.out().println("Upgraded: " + ran.changeSets() + " changeSet(s) in " + ran.files().size()
-                        + " migration(s) applied");
+                root.out().println("Upgraded to " + at + ": " + outcome.changeSets() + " changeSet(s) in "
+                        + outcome.migrations().size() + " migration(s) applied");
             }
             return ExitCode.OK;
         });

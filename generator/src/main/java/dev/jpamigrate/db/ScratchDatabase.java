@@ -9,10 +9,12 @@ import java.util.UUID;
 public final class ScratchDatabase implements AutoCloseable {
     private final Server server;
     private final String name;
+    private final String adminDatabase;
 
-    private ScratchDatabase(Server server, String name) {
+    private ScratchDatabase(Server server, String name, String adminDatabase) {
         this.server = server;
         this.name = name;
+        this.adminDatabase = adminDatabase;
     }
 
     /** Creates the database through a connection to {@code adminDatabase}. */
@@ -23,7 +25,7 @@ public final class ScratchDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a scratch database: " + e.getMessage(), e);
         }
-        return new ScratchDatabase(server, name);
+        return new ScratchDatabase(server, name, adminDatabase);
     }
 
     public String name() {
@@ -36,15 +38,11 @@ public final class ScratchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = server.connect("postgres".equals(name) ? "template1" : adminDb());
+        try (Connection c = server.connect(adminDatabase);
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException | RuntimeException e) {
             // best effort: a scratch database left behind has a recognisable name and holds nothing of value
         }
-    }
-
-    private String adminDb() {
-        return server.embedded() ? "postgres" : server.database();
     }
 }

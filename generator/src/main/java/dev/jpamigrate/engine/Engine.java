@@ -6,13 +6,17 @@ import dev.jpamigrate.db.*;
 import dev.jpamigrate.desired.DesiredSchema;
 import dev.jpamigrate.diff.SchemaDiff;
 import dev.jpamigrate.inspect.CatalogInspector;
+import dev.jpamigrate.integrity.Integrity;
+import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.ChangelogRenderer;
 import dev.jpamigrate.render.Describer;
 import dev.jpamigrate.render.Revision;
 import dev.jpamigrate.render.SqlRenderer;
 import dev.jpamigrate.run.Applied;
 import dev.jpamigrate.run.Changelogs;
+import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.LiquibaseRunner;
+import dev.jpamigrate.run.Migration;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
 
@@ -22,8 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.*;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The engine's one public entry: compare entities with a database, write migrations, run them. It owns the
@@ -35,7 +44,7 @@ public final class Engine implements AutoCloseable {
     private RemoteServer remote;
     private EmbeddedServer embedded;
     private Schema desired;
-    private final Map<String, Long> timings = new LinkedHashMap<>();
+    private final Map<String, Long> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public Engine(EngineOptions options) {
         this.options = options;
@@ -49,7 +58,9 @@ public final class Engine implements AutoCloseable {
 
     /** Where the time went, phase by phase, in milliseconds. */
     public Map<String, Long> timings() {
-        return Collections.unmodifiableMap(timings);
+        synchronized (timings) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+        }
     }
 
     // ---- the two schemas ----------------------------------------------------------------------------------
@@ -57,16 +68,7 @@ public final class Engine implements AutoCloseable {
     /** The schema the entities want, normalized through a scratch database. */
     public Schema desired() {
         if (desired == null) {
-            ClassLoader loader = DesiredSchema.loader(options.classpath(), Engine.class.getClassLoader());
-            List<String> ddl = timed("hibernate ddl", () ->
-                    DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
-            try (ScratchDatabase scratch = scratch()) {
-                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, schema -> {
-                    List<String> sql = new ArrayList<>();
-                    SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
-                    return sql;
-                }));
-            }
+            desiredFrom(desiredDdl());
         }
         return desired;
     }
@@ -91,7 +93,7 @@ public final class Engine implements AutoCloseable {
 
     private EmbeddedServer embedded() {
         if (embedded == null) {
-            embedded = timed("embedded start", EmbeddedServer::start);
+            embedded = timed("embedded start", () -> EmbeddedServer.start(options.log()));
         }
         return embedded;
     }
@@ -219,54 +221,104 @@ public final class Engine implements AutoCloseable {
 
     // ---- check --------------------------------------------------------------------------------------------
 
-    /** Model drift always; database drift too when a database URL was given. */
+    /**
+     * Model drift always; database drift and the database's history too when a database URL was given; the
+     * changelogs' own integrity (include order, replay) always.
+     */
     public Results.Checked check() {
-        List<Change> modelDrift;
-        Schema head;
+        // Hibernate's metadata build is pure CPU and the embedded start mostly waits on a process: overlap them.
+        CompletableFuture<List<String>> ddl = CompletableFuture.supplyAsync(this::desiredDdl, Engine::daemon);
+        List<String> includes = changelogs.files();
+        List<Problem> problems = new ArrayList<>(Integrity.includeOrder(includes));
+        Schema head = null;
         try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
-            timed("replay changelogs", () -> {
-                new LiquibaseRunner(c, changelogs).update();
-                return null;
-            });
-            head = inspect(c);
+            try {
+                timed("replay changelogs", () -> {
+                    new LiquibaseRunner(c, changelogs).update();
+                    return null;
+                });
+                head = timed("inspect head", () -> inspect(c));
+            } catch (MigrateException e) {
+                options.log().accept("replay failed: " + e.getMessage());
+                problems.add(Integrity.replayFailed(e, includes));
+            }
         } catch (SQLException e) {
             throw new MigrateException("cannot replay the changelogs: " + e.getMessage(), e);
         }
-        modelDrift = SchemaDiff.diff(head, desired());
+        List<Change> modelDrift = List.of();
+        if (head != null) {
+            desiredFrom(join(ddl));
+            modelDrift = SchemaDiff.diff(head, desired());
+        } else {
+            ddl.cancel(true);
+        }
         if (remote == null) {
-            return new Results.Checked(List.of(), modelDrift, List.of(), false);
+            return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems);
         }
         try (Connection c = remote.connect(remote.database())) {
-            LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
-            List<String> pending = runner.pending().stream().map(cs -> cs.getFilePath() + "::" + cs.getId()).toList();
-            List<Change> databaseDrift = pending.isEmpty() ? SchemaDiff.diff(head, inspect(c)) : List.of();
-            return new Results.Checked(pending, modelDrift, databaseDrift, true);
+            Integrity.History history = timed("read history", () -> Integrity.history(c, changelogs,
+                    new LiquibaseRunner(c, changelogs).applied()));
+            problems.addAll(history.problems());
+            List<Change> databaseDrift = List.of();
+            if (history.pending().isEmpty() && head != null) {
+                Schema live = timed("inspect database", () -> inspect(c));
+                databaseDrift = SchemaDiff.diff(head, live);
+            }
+            return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
+                    remote.toString(), problems);
         } catch (SQLException e) {
             throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
         }
+    }
+
+    private List<String> desiredDdl() {
+        ClassLoader loader = DesiredSchema.loader(options.classpath(), Engine.class.getClassLoader());
+        return timed("hibernate ddl", () ->
+                DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
+    }
+
+    private void desiredFrom(List<String> ddl) {
+        if (desired == null) {
+            try (ScratchDatabase scratch = scratch()) {
+                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, schema -> {
+                    List<String> sql = new ArrayList<>();
+                    SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
+                    return sql;
+                }));
+            }
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "jpa-migrate-ddl");
+        t.setDaemon(true);
+        t.start();
     }
 
     // ---- upgrade / downgrade ------------------------------------------------------------------------------
 
     /** Applies every pending changeSet. */
     public Results.Ran upgrade() {
-        try (Connection c = targetConnection()) {
-            LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
-            List<ChangeSet> pending = runner.pending();
-            runner.update();
-            return new Results.Ran(pending.stream().map(ChangeSet::getFilePath).distinct().toList(), pending.size());
-        } catch (SQLException e) {
-            throw new MigrateException("database error: " + e.getMessage(), e);
-        }
+        return ran(lifecycle(Duration.ofMinutes(5), line -> { }, Lifecycle::upgrade));
     }
 
-    /** Prints the SQL that upgrade would run. */
+    /** Prints the SQL that upgrade would run; the database is not changed. */
     public void upgradeSql(Writer out) {
-        try (Connection c = targetConnection()) {
-            new LiquibaseRunner(c, changelogs).updateSql(out);
-        } catch (SQLException e) {
-            throw new MigrateException("database error: " + e.getMessage(), e);
-        }
+        lifecycle(Duration.ZERO, line -> { }, l -> {
+            l.upgradeSql(out);
+            return null;
+        });
     }
 
     /** Reverts the last {@code files} migration files, all of their changeSets. */
@@ -275,40 +327,29 @@ public final class Engine implements AutoCloseable {
     }
 
     public Results.Ran downgrade(int files, Writer sqlOut) {
+        return ran(lifecycle(Duration.ofMinutes(5), line -> { }, l -> l.downgrade(files, sqlOut)));
+    }
+
+    private static Results.Ran ran(Lifecycle.Outcome outcome) {
+        return new Results.Ran(outcome.migrations().stream().map(Migration::file).toList(), outcome.changeSets());
+    }
+
+    // ---- lifecycle: current, history, upgrade, downgrade, reset, stamp, unlock (run/Lifecycle) -------------
+
+    /**
+     * Runs one lifecycle operation on the target database. {@code lockWait} is how long to wait for a migration
+     * lock held by another run; {@code progress} receives a line per migration as it runs.
+     */
+    public <T> T lifecycle(Duration lockWait, Consumer<String> progress, Function<Lifecycle, T> operation) {
         try (Connection c = targetConnection()) {
-            LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
-            List<Applied> applied = runner.applied();
-            if (applied.isEmpty()) {
-                throw new MigrateException("nothing to downgrade: no migration is applied to " + where(), null, 2);
-            }
-            List<String> reverted = new ArrayList<>();
-            int count = 0;
-            for (int i = applied.size() - 1; i >= 0; i--) {
-                String file = applied.get(i).file();
-                if (!reverted.contains(file)) {
-                    if (reverted.size() == files) {
-                        break;
-                    }
-                    reverted.add(file);
-                }
-                count++;
-            }
-            if (reverted.size() < files) {
-                throw new MigrateException("cannot downgrade " + files + " migration(s): only " + reverted.size()
-                        + " applied to " + where() + "; nothing was changed", null, 2);
-            }
-            if (sqlOut != null) {
-                runner.rollbackSql(count, sqlOut);
-            } else {
-                runner.rollback(count);
-            }
-            return new Results.Ran(reverted, count);
+            return operation.apply(new Lifecycle(c, changelogs, lockWait, progress));
         } catch (SQLException e) {
             throw new MigrateException("database error: " + e.getMessage(), e);
         }
     }
 
-    private String where() {
+    /** The database being migrated, for headings; never with a password. */
+    public String where() {
         return remote != null ? remote.toString() : "the embedded database";
     }
 

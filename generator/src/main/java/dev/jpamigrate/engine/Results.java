@@ -1,6 +1,8 @@
 package dev.jpamigrate.engine;
 
 import dev.jpamigrate.change.Change;
+import dev.jpamigrate.integrity.Integrity;
+import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.Revision;
 
 import java.nio.file.Path;
@@ -19,13 +21,29 @@ public final class Results {
     }
 
     /**
-     * The outcome of {@code check}. Model drift: the entities differ from what the changelogs build. Database
-     * drift: the live database has changeSets pending, or differs from what the changelogs build.
+     * The outcome of {@code check}. Model drift: the entities differ from what the changelogs build (not computed
+     * when the changelogs do not replay). Database drift, with a database only: changeSets pending, and differences
+     * made outside any migration (compared only when nothing is pending). Problems: integrity failures of the
+     * changelogs and their history.
      */
-    public record Checked(List<String> pending, List<Change> modelDrift, List<Change> databaseDrift,
-                          boolean databaseChecked) {
+    public record Checked(List<Change> modelDrift, boolean modelChecked, List<Integrity.Pending> pending,
+                          List<Change> databaseDrift, boolean databaseChecked, String database,
+                          List<Problem> problems) {
+        public Checked {
+            modelDrift = List.copyOf(modelDrift);
+            pending = List.copyOf(pending);
+            databaseDrift = List.copyOf(databaseDrift);
+            problems = List.copyOf(problems);
+        }
+
         public boolean clean() {
-            return pending.isEmpty() && modelDrift.isEmpty() && databaseDrift.isEmpty();
+            return modelChecked && pending.isEmpty() && modelDrift.isEmpty() && databaseDrift.isEmpty()
+                    && problems.isEmpty();
+        }
+
+        /** Hand-made differences were compared: a database was given and it is at head. */
+        public boolean databaseCompared() {
+            return databaseChecked && pending.isEmpty();
         }
     }
 

@@ -8,20 +8,31 @@ import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.GlobalConfiguration;
 import liquibase.changelog.ChangeSet;
+import liquibase.changelog.visitor.ChangeExecListener;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.LiquibaseException;
+import liquibase.exception.LockException;
+import liquibase.exception.SetupException;
+import liquibase.exception.ValidationFailedException;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 import java.io.FileNotFoundException;
 import java.io.Writer;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +50,7 @@ public final class LiquibaseRunner implements AutoCloseable {
     private final Connection connection;
     private final Database database;
     private final Liquibase liquibase;
+    private Duration lockWait = Duration.ofMinutes(5);
 
     public LiquibaseRunner(Connection connection, Changelogs changelogs) {
         this.changelogs = changelogs;
@@ -64,22 +76,53 @@ public final class LiquibaseRunner implements AutoCloseable {
         root.setLevel(level);
         for (java.util.logging.Handler h : root.getHandlers()) {
             h.setLevel(level);
+            if (!(h.getFormatter() instanceof MaskingFormatter)) {
+                h.setFormatter(new MaskingFormatter(h.getFormatter()));
+            }
         }
         LIQUIBASE_LOG.setLevel(level);
         Logger.getLogger("org.hibernate").setLevel(on ? Level.WARNING : Level.SEVERE);
+    }
+
+    /** Library log lines go through DbUrl.mask too: a driver or Liquibase message may quote a URL. */
+    private static final class MaskingFormatter extends java.util.logging.Formatter {
+        private final java.util.logging.Formatter inner;
+
+        MaskingFormatter(java.util.logging.Formatter inner) {
+            this.inner = inner != null ? inner : new java.util.logging.SimpleFormatter();
+        }
+
+        @Override
+        public String format(java.util.logging.LogRecord record) {
+            return DbUrl.mask(inner.format(record));
+        }
     }
 
     public List<ChangeSet> pending() {
         if (liquibase == null) {
             return List.of();
         }
+        try {
+            if (!tableExists(connection, "databasechangelog")) {
+                // Liquibase would create its tracking tables just to find that nothing ran; a look must not write
+                return changeSets();
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read databasechangelog: " + e.getMessage(), e);
+        }
         return quietly(() -> liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()));
     }
 
     public void update() {
+        update(null);
+    }
+
+    /** Applies every pending changeSet, telling {@code listener} (may be null) about each as it runs. */
+    public void update(ChangeExecListener listener) {
         if (liquibase == null) {
             return;
         }
+        liquibase.setChangeExecListener(listener);
         quietly(() -> {
             liquibase.update(new Contexts(), new LabelExpression());
             return null;
@@ -102,8 +145,98 @@ public final class LiquibaseRunner implements AutoCloseable {
         return Applied.read(connection);
     }
 
-    public void rollback(int count) {
+    /** Every changeSet of the changelogs in order, parsed without touching the database. */
+    public List<ChangeSet> changeSets() {
+        if (liquibase == null) {
+            return List.of();
+        }
+        return quietly(() -> liquibase.getDatabaseChangeLog().getChangeSets());
+    }
+
+    /** Records the next {@code count} pending changeSets as run without running them (Liquibase changelogSync). */
+    public void markNextRan(int count) {
         requireChangelog();
+        quietly(() -> {
+            for (int i = 0; i < count; i++) {
+                liquibase.markNextChangeSetRan(new Contexts(), new LabelExpression());
+            }
+            return null;
+        });
+    }
+
+    /** How long Liquibase waits for DATABASECHANGELOGLOCK held by another run before it gives up. */
+    public LiquibaseRunner lockWait(Duration wait) {
+        this.lockWait = wait;
+        return this;
+    }
+
+    /** Who holds DATABASECHANGELOGLOCK, if anyone; read by SQL, so it creates no table. */
+    public Optional<Lock> lock() {
+        try {
+            if (!tableExists(connection, "databasechangeloglock")) {
+                return Optional.empty();
+            }
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                    "select lockedby, to_char(lockgranted, 'YYYY-MM-DD HH24:MI:SS') from databasechangeloglock"
+                            + " where locked order by id")) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Lock(rs.getString(1), rs.getString(2)));
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read databasechangeloglock: " + e.getMessage(), e);
+        }
+    }
+
+    /** Releases DATABASECHANGELOGLOCK whoever holds it (Liquibase releaseLocks). */
+    public void releaseLock() {
+        if (lock().isEmpty()) {
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("update databasechangeloglock set locked = false, lockgranted = null, lockedby = null");
+            if (!connection.getAutoCommit()) {
+                connection.commit(); // Liquibase turned auto-commit off on this connection
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("cannot release databasechangeloglock: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A held DATABASECHANGELOGLOCK: Liquibase writes host name and address of the holder, and when it took it (a
+     * timestamp without time zone, in the database server's time, shown as stored).
+     */
+    public record Lock(String lockedBy, String since) {
+        public String describe() {
+            return "held by " + (lockedBy == null ? "an unknown process" : lockedBy)
+                    + (since == null ? "" : " since " + since);
+        }
+
+        /** The one line for a lock that did not come free. */
+        public String message() {
+            return "the migration lock (databasechangeloglock) is " + describe() + ": another migration is running,"
+                    + " or one was killed before it finished. If none is running, release it with ./migrate unlock";
+        }
+    }
+
+    static boolean tableExists(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select to_regclass('" + table + "') is not null")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    public void rollback(int count) {
+        rollback(count, null);
+    }
+
+    /** Reverts the last {@code count} applied changeSets, telling {@code listener} (may be null) about each. */
+    public void rollback(int count, ChangeExecListener listener) {
+        requireChangelog();
+        liquibase.setChangeExecListener(listener);
         quietly(() -> {
             liquibase.rollback(count, null, new Contexts(), new LabelExpression());
             return null;
@@ -131,6 +264,10 @@ public final class LiquibaseRunner implements AutoCloseable {
     private <T> T quietly(Action<T> action) {
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+        // Minutes, at least 1: Liquibase does not even try once with 0. Our own wait (Lifecycle) comes first, so this
+        // only covers a run that took the lock between our look and Liquibase's.
+        scope.put(GlobalConfiguration.CHANGELOGLOCK_WAIT_TIME.getKey(), Math.max(1L, (lockWait.toSeconds() + 59) / 60));
+        scope.put(GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(), 1L);
         if (!LIQUIBASE_LOG.isLoggable(Level.INFO)) {
             scope.put(Scope.Attr.logService.name(), new liquibase.logging.core.NoOpLogService());
         }
@@ -142,6 +279,54 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     static MigrateException failure(String what, Exception e) {
+        ValidationFailedException invalid = find(e, ValidationFailedException.class);
+        if (invalid != null && !invalid.getInvalidMD5Sums().isEmpty()) {
+            return new MigrateException(edited(invalid.getInvalidMD5Sums().get(0))
+                    + (invalid.getInvalidMD5Sums().size() > 1 ? " (and " + (invalid.getInvalidMD5Sums().size() - 1)
+                    + " more changeSet(s))" : ""), e);
+        }
+        if (invalid != null) {
+            return new MigrateException("invalid changelog (nothing was run): " + flatten(invalid), e);
+        }
+        LockException lock = find(e, LockException.class);
+        if (lock != null && String.valueOf(lock.getMessage()).contains("Could not acquire")) {
+            return new MigrateException("could not get the migration lock (databasechangeloglock): "
+                    + flatten(lock).replaceFirst("(?i)^could not acquire change log lock\\.?\\s*", "")
+                    + ". If no migration is running, release it with ./migrate unlock", e);
+        }
+        ChangeLogParseException parse = find(e, ChangeLogParseException.class);
+        SetupException setup = find(e, SetupException.class);
+        if (parse != null || setup != null) {
+            return new MigrateException("malformed changelog (nothing was run): "
+                    + flatten(parse != null ? parse : setup), e);
+        }
+        return new MigrateException(what + ": " + flatten(e), e);
+    }
+
+    /** "file::id::author was: 9:x but is now: 9:y" into words that name the file. */
+    private static String edited(String invalid) {
+        String[] parts = invalid.trim().split("::");
+        if (parts.length >= 3) {
+            String author = parts[2].replaceFirst("\\s+was:.*$", "");
+            return "changeSet " + author + ":" + parts[1] + " in " + parts[0] + " was edited after it was applied"
+                    + " (checksum mismatch); nothing was run. Restore the file as it was applied and put the change"
+                    + " in a new migration (./migrate create)";
+        }
+        return "a changeSet was edited after it was applied (checksum mismatch): " + invalid.trim()
+                + "; nothing was run";
+    }
+
+    static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** The messages of a cause chain, without repeats, on one line and without passwords. */
+    static String flatten(Throwable e) {
         Throwable t = e;
         StringBuilder message = new StringBuilder();
         while (t != null) {
@@ -159,7 +344,7 @@ public final class LiquibaseRunner implements AutoCloseable {
         }
         String text = message.toString().replaceAll("\\s+", " ")
                 .replace("liquibase.exception.", "").replace("org.postgresql.util.PSQLException: ", "");
-        return new MigrateException(what + ": " + DbUrl.mask(text), e);
+        return DbUrl.mask(text);
     }
 
     @Override

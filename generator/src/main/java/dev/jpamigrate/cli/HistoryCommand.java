@@ -1,0 +1,53 @@
+package dev.jpamigrate.cli;
+
+import dev.jpamigrate.run.Lifecycle;
+import dev.jpamigrate.run.Migration;
+import dev.jpamigrate.run.Status;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Every migration in order, with its applied state. */
+@Command(name = "history", description = "List every migration in order: revision, date, message, applied or pending.")
+final class HistoryCommand implements Callable<Integer> {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    @ParentCommand
+    MigrateCommand root;
+
+    @Override
+    public Integer call() {
+        return root.withDatabase(engine -> {
+            Status status = engine.lifecycle(Duration.ZERO, line -> { }, Lifecycle::status);
+            PrintWriter out = root.out();
+            if (status.migrations().isEmpty()) {
+                out.println("No migrations yet: run ./migrate create \"<message>\"");
+                return ExitCode.OK;
+            }
+            int width = status.migrations().stream().mapToInt(m -> m.revision().length()).max().orElse(0);
+            int messages = status.migrations().stream().mapToInt(m -> m.message().length()).max().orElse(0);
+            for (Migration m : status.migrations()) {
+                String date = m.created() == null ? "                " : DATE.format(m.created());
+                String state = switch (m.state()) {
+                    case APPLIED -> "applied" + (m.appliedAt() == null ? ""
+                            : " " + DATE.format(m.appliedAt().atOffset(ZoneOffset.UTC)));
+                    case PARTIAL -> "partial (" + m.applied() + " of " + m.changeSets() + " changeSets)";
+                    case PENDING -> "pending";
+                };
+                String marks = (status.head().orElse(null) == m ? " (head)" : "")
+                        + (status.current().orElse(null) == m ? " (current)" : "");
+                out.println(String.format("%-" + width + "s  %s  %-" + messages + "s  %s%s", m.revision(), date,
+                        m.message(), state, marks).stripTrailing());
+            }
+            status.unknownFiles().forEach(f -> root.err().println("WARNING: " + f
+                    + " is recorded as applied but is not in the changelogs"));
+            return ExitCode.OK;
+        });
+    }
+}

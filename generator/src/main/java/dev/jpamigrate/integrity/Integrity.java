@@ -1,0 +1,250 @@
+package dev.jpamigrate.integrity;
+
+import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.render.Revision;
+import dev.jpamigrate.run.Applied;
+import dev.jpamigrate.run.Changelogs;
+import liquibase.ChecksumVersion;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.change.CheckSum;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.*;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks that keep a changelog history trustworthy: files edited after they were applied, files created on
+ * parallel branches that got out of order, and changelogs that no longer replay.
+ */
+public final class Integrity {
+    private static final Pattern FAILED_CHANGESET = Pattern.compile("changeset ([^\\s:]+)::");
+
+    private Integrity() {
+    }
+
+    /** The outcome of comparing the changelogs with a database's DATABASECHANGELOG. */
+    public record History(List<Pending> pending, List<Problem> problems) {
+        public History {
+            pending = List.copyOf(pending);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** A changeSet the database has not run. */
+    public record Pending(String file, String id, String author) {
+    }
+
+    /**
+     * The master must include migrations in the order they were created. A file included after a newer one was
+     * generated against a schema without the newer one, which is what happens when two branches each add a migration.
+     */
+    public static List<Problem> includeOrder(List<String> includes) {
+        List<Problem> problems = new ArrayList<>();
+        String newest = null;
+        String newestStamp = null;
+        for (String include : includes) {
+            String name = fileName(include);
+            Optional<Revision> revision = Revision.parse(name);
+            if (revision.isEmpty()) {
+                continue;
+            }
+            String stamp = revision.get().stamp();
+            if (newestStamp != null && stamp.compareTo(newestStamp) < 0) {
+                problems.add(new Problem(Problem.Kind.OUT_OF_ORDER, List.of(name, newest),
+                        name + " (created " + readable(stamp) + ") is included after " + newest + " (created "
+                                + readable(newestStamp) + "): the two were probably created on parallel branches, so "
+                                + name + " was generated against a schema without " + newest,
+                        "if " + name + " is not applied to any shared database: delete it and its <include> line, then "
+                                + "run ./migrate create \"<message>\" to generate it again on top of " + newest
+                                + ". If it is applied everywhere already, rename the file to a timestamp after "
+                                + newest + " (keep its contents: logicalFilePath keeps its identity) and fix the "
+                                + "<include> line"));
+            } else {
+                newest = name;
+                newestStamp = stamp;
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Compares the changelogs with what a database recorded: changeSets pending, edited after they ran (checksum
+     * mismatch), removed after they ran, and pending before a changeSet that already ran.
+     */
+    public static History history(Connection connection, Changelogs changelogs, List<Applied> applied) {
+        List<ChangeSet> changeSets = changeSets(connection, changelogs);
+        Map<String, Applied> byKey = new HashMap<>();
+        for (Applied a : applied) {
+            byKey.put(key(a.file(), a.id(), a.author()), a);
+        }
+        Set<String> known = new HashSet<>();
+        Map<String, List<String>> edited = new LinkedHashMap<>();
+        List<Pending> pending = new ArrayList<>();
+        String lastAppliedFile = null;
+        List<String> pendingBefore = new ArrayList<>(); // pending files seen before the last applied one
+        Map<String, String> pendingBeforeApplied = new LinkedHashMap<>();
+        for (ChangeSet cs : changeSets) {
+            String file = fileName(cs.getFilePath());
+            String key = key(file, cs.getId(), cs.getAuthor());
+            known.add(key);
+            Applied row = byKey.get(key);
+            if (row == null) {
+                pending.add(new Pending(file, cs.getId(), cs.getAuthor()));
+                if (!pendingBefore.contains(file)) {
+                    pendingBefore.add(file);
+                }
+                continue;
+            }
+            lastAppliedFile = file;
+            for (String p : pendingBefore) {
+                if (!p.equals(file)) {
+                    pendingBeforeApplied.putIfAbsent(p, file);
+                }
+            }
+            pendingBefore.clear();
+            if (row.checksum() != null && !row.checksum().isBlank() && !matches(cs, row.checksum())) {
+                edited.computeIfAbsent(file, f -> new ArrayList<>()).add(cs.getId());
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        edited.forEach((file, ids) -> problems.add(new Problem(Problem.Kind.CHANGELOG_EDITED, List.of(file),
+                file + " was edited after it was applied to this database (checksum mismatch in changeSet(s) "
+                        + String.join(", ", ids) + "): the database ran the old text, a fresh replay runs the new one",
+                "restore " + file + " as it was when applied (git checkout <commit> -- <path>) and put the change in a "
+                        + "new migration (./migrate create). If the edit only fixed a comment or whitespace and the "
+                        + "schema is the same, clear the stored checksum: UPDATE databasechangelog SET md5sum = NULL "
+                        + "WHERE filename = '" + file + "'; Liquibase recomputes it on the next upgrade")));
+        Map<String, List<String>> removed = new LinkedHashMap<>();
+        for (Applied a : applied) {
+            if (!known.contains(key(a.file(), a.id(), a.author()))) {
+                removed.computeIfAbsent(fileName(a.file()), f -> new ArrayList<>()).add(a.id());
+            }
+        }
+        removed.forEach((file, ids) -> problems.add(new Problem(Problem.Kind.CHANGESET_REMOVED, List.of(file),
+                file + ": changeSet(s) " + String.join(", ", ids) + " ran on this database but are no longer in the "
+                        + "changelogs (the file was deleted, renamed without logicalFilePath, or re-created)",
+                "restore the file, or if it was re-created on purpose: ./migrate downgrade on this database before "
+                        + "removing it, or ./migrate stamp to record the current state")));
+        String last = lastAppliedFile;
+        pendingBeforeApplied.forEach((file, later) -> problems.add(new Problem(Problem.Kind.APPLIED_OUT_OF_ORDER,
+                List.of(file, later),
+                file + " is pending on this database although " + later + ", included after it, is already applied:"
+                        + " it was probably created on a parallel branch and merged after " + later + " was deployed."
+                        + " An upgrade would run it after " + later + ", an order no replay of the changelogs tests",
+                "if " + file + " is not applied to any shared database: delete it and its <include> line, and run "
+                        + "./migrate create \"<message>\" to generate it again after " + last + ". If it must stay, "
+                        + "move its <include> line after " + last + " and rename it to a later timestamp so that "
+                        + "replay and databases run the same order")));
+        return new History(pending, problems);
+    }
+
+    /**
+     * Explains why replaying the changelogs failed. A failing changeSet usually means two migrations change the same
+     * thing, which is how two branches that each added a migration show up after the merge.
+     */
+    public static Problem replayFailed(MigrateException failure, List<String> includes) {
+        String file = failedFile(failure);
+        String why = reason(failure.getMessage());
+        if (file == null) {
+            return new Problem(Problem.Kind.REPLAY_FAILED, List.of(),
+                    "the changelogs do not replay on an empty database: " + why,
+                    "fix the file the error names; run ./migrate check --verbose for details");
+        }
+        List<String> names = includes.stream().map(Integrity::fileName).toList();
+        int at = names.indexOf(file);
+        String before = at > 0 ? names.get(at - 1) : null;
+        return new Problem(Problem.Kind.REPLAY_FAILED, before == null ? List.of(file) : List.of(file, before),
+                file + " does not apply on top of the migrations before it: " + why + ". Two migrations probably"
+                        + " change the same thing: they were created on parallel branches and both were kept in the"
+                        + " merge",
+                "keep the migration that is already applied to shared databases and delete the other (" + file
+                        + (before == null ? "" : ", or " + before) + ") and its <include> line; then run "
+                        + "./migrate create \"<message>\" to generate whatever the entities still need on top of it");
+    }
+
+    /** The database's own words, without Liquibase's chain of exception names. */
+    static String reason(String message) {
+        if (message == null) {
+            return "";
+        }
+        int at = message.lastIndexOf("Reason: ");
+        String reason = at >= 0 ? message.substring(at + "Reason: ".length()) : message;
+        return reason.replaceFirst("^(\\w+Exception: )+", "").trim();
+    }
+
+    static String failedFile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null) {
+                Matcher m = FAILED_CHANGESET.matcher(message);
+                if (m.find()) {
+                    return fileName(m.group(1));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(ChangeSet cs, String stored) {
+        CheckSum storedSum = CheckSum.parse(stored);
+        ChecksumVersion version;
+        try {
+            version = ChecksumVersion.enumFromChecksumVersion(storedSum.getVersion());
+        } catch (RuntimeException unknown) {
+            return true; // a checksum version this Liquibase cannot compute: Liquibase itself rewrites those
+        }
+        if (version == null) {
+            return true;
+        }
+        return quietly(() -> storedSum.equals(cs.generateCheckSum(version)) || cs.isCheckSumValid(storedSum));
+    }
+
+    private static List<ChangeSet> changeSets(Connection connection, Changelogs changelogs) {
+        if (!changelogs.exists()) {
+            return List.of();
+        }
+        return quietly(() -> {
+            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Liquibase liquibase = new Liquibase(Changelogs.MASTER, new DirectoryResourceAccessor(changelogs.dir()), database);
+            return List.copyOf(liquibase.getDatabaseChangeLog().getChangeSets());
+        });
+    }
+
+    private interface Action<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T quietly(Action<T> action) {
+        Map<String, Object> scope = new HashMap<>();
+        if (!java.util.logging.Logger.getLogger("liquibase").isLoggable(java.util.logging.Level.INFO)) {
+            scope.put(Scope.Attr.logService.name(), new liquibase.logging.core.NoOpLogService());
+        }
+        try {
+            return Scope.child(scope, action::run);
+        } catch (Exception e) {
+            throw new MigrateException("cannot read the changelogs: " + e.getMessage(), e);
+        }
+    }
+
+    private static String key(String file, String id, String author) {
+        return fileName(file) + "::" + id + "::" + author;
+    }
+
+    static String fileName(String path) {
+        return Path.of(path).getFileName().toString();
+    }
+
+    private static String readable(String stamp) {
+        // 20261123_2014 -> 2026-11-23 20:14 UTC
+        return stamp.substring(0, 4) + "-" + stamp.substring(4, 6) + "-" + stamp.substring(6, 8) + " "
+                + stamp.substring(9, 11) + ":" + stamp.substring(11, 13) + " UTC";
+    }
+}

@@ -1,0 +1,458 @@
+package dev.jpamigrate.run;
+
+import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.db.DbUrl;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.database.Database;
+
+import java.io.Writer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.*;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The migration lifecycle on one database, counted in migration files: status, upgrade, downgrade, reset, stamp,
+ * unlock. Liquibase does the work and keeps DATABASECHANGELOG; this class decides what to ask of it and reports.
+ */
+public final class Lifecycle {
+    /** Above this many changeSets, upgrade reports each changeSet, not just each file. */
+    static final int PROGRESS_THRESHOLD = 10;
+
+    private final Connection connection;
+    private final Changelogs changelogs;
+    private final Duration lockWait;
+    private final Consumer<String> progress;
+    private final LiquibaseRunner runner;
+
+    public Lifecycle(Connection connection, Changelogs changelogs, Duration lockWait, Consumer<String> progress) {
+        this.connection = connection;
+        this.changelogs = changelogs;
+        this.lockWait = lockWait;
+        this.progress = progress;
+        this.runner = new LiquibaseRunner(connection, changelogs).lockWait(lockWait);
+    }
+
+    /** What was applied, reverted or marked, by migration file, and where the database ended up. */
+    public record Outcome(List<Migration> migrations, int changeSets, Status after) {
+        public Outcome {
+            migrations = List.copyOf(migrations);
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------
+
+    /** Every migration with its state; reads DATABASECHANGELOG by SQL, so it creates no tracking table. */
+    public Status status() {
+        List<ChangeSet> all = runner.changeSets();
+        List<Applied> applied = runner.applied();
+        Map<String, List<Applied>> byKey = new HashMap<>();
+        for (Applied a : applied) {
+            byKey.computeIfAbsent(key(a.file(), a.id(), a.author()), k -> new ArrayList<>()).add(a);
+        }
+        Map<String, int[]> counts = new LinkedHashMap<>(); // file -> {changeSets, applied}
+        Map<String, Instant> appliedAt = new HashMap<>();
+        Set<String> knownKeys = new HashSet<>();
+        for (ChangeSet cs : all) {
+            String file = cs.getFilePath();
+            int[] c = counts.computeIfAbsent(file, f -> new int[2]);
+            c[0]++;
+            String key = key(file, cs.getId(), cs.getAuthor());
+            knownKeys.add(key);
+            List<Applied> rows = byKey.get(key);
+            if (rows != null) {
+                c[1]++;
+                rows.stream().map(Applied::executedAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                        .ifPresent(at -> appliedAt.merge(file, at, (x, y) -> x.isAfter(y) ? x : y));
+            }
+        }
+        List<Migration> migrations = new ArrayList<>();
+        Map<String, String> paths = includedPaths();
+        counts.forEach((file, c) -> migrations.add(Migration.of(changelogs.dir(), paths.getOrDefault(file, file),
+                c[0], c[1], appliedAt.get(file))));
+        List<String> unknown = applied.stream().filter(a -> !knownKeys.contains(key(a.file(), a.id(), a.author())))
+                .map(Applied::file).distinct().toList();
+        return new Status(migrations, unknown);
+    }
+
+    /** Migration files keep the name the master includes them by; changeSets record the logical file path. */
+    private Map<String, String> includedPaths() {
+        Map<String, String> paths = new HashMap<>();
+        for (String included : changelogs.files()) {
+            paths.put(Path.of(included).getFileName().toString(), included);
+        }
+        return paths;
+    }
+
+    private static String key(String file, String id, String author) {
+        return Path.of(file).getFileName() + "::" + id + "::" + author;
+    }
+
+    // ---- upgrade ------------------------------------------------------------------------------------------
+
+    /**
+     * Applies every pending changeSet. Liquibase commits each changeSet on its own, so when one fails the changeSets
+     * of the same file that ran before it are rolled back here: the database stays at the previous migration.
+     */
+    public Outcome upgrade() {
+        return locked(this::upgradeLocked);
+    }
+
+    private Outcome upgradeLocked() {
+        Status before = status();
+        List<Migration> pending = before.pending();
+        if (pending.isEmpty()) {
+            return new Outcome(List.of(), 0, before);
+        }
+        int total = pending.stream().mapToInt(m -> m.changeSets() - m.applied()).sum();
+        Progress listener = new Progress(before, total);
+        try {
+            runner.update(listener);
+        } catch (MigrateException e) {
+            if (listener.failed == null) {
+                throw e;
+            }
+            throw failedMidway(listener, e);
+        }
+        Status after = status();
+        List<Migration> applied = listener.files().stream().map(f -> find(after, f)).filter(Objects::nonNull).toList();
+        return new Outcome(applied, listener.ran.size(), after);
+    }
+
+    /** Prints the SQL an upgrade would run. Liquibase 4.33 writes even the tracking tables' DDL rather than run it. */
+    public void upgradeSql(Writer out) {
+        runner.updateSql(out);
+    }
+
+    private MigrateException failedMidway(Progress listener, MigrateException e) {
+        ChangeSet failed = listener.failed;
+        String file = failed.getFilePath();
+        Migration migration = find(status(), file);
+        String name = migration != null ? migration.revision() : file;
+        String sqlError = sqlError(listener.failure != null ? listener.failure : e);
+        long sameFile = listener.ran.stream().filter(cs -> cs.getFilePath().equals(file)).count();
+        StringBuilder message = new StringBuilder("migration " + name + " failed at changeSet "
+                + failed.getAuthor() + ":" + failed.getId() + ": " + sqlError);
+        if (sameFile > 0) {
+            try {
+                runner.rollback((int) sameFile);
+                message.append("; its ").append(sameFile).append(" earlier changeSet(s) were rolled back");
+            } catch (MigrateException rollback) {
+                return new MigrateException(message + "; rolling back its " + sameFile + " earlier changeSet(s) failed"
+                        + " too (" + rollback.getMessage() + "): the database is part way through " + name
+                        + ". Fix it by hand, then run ./migrate current", e);
+            }
+        }
+        Optional<Migration> current = status().current();
+        message.append(", so the database is at ").append(current.map(Migration::revision).orElse("no migration"));
+        int earlier = (int) listener.files().stream().filter(f -> !f.equals(file)).count();
+        if (earlier > 0) {
+            message.append(" (").append(earlier).append(" earlier migration(s) of this run stay applied)");
+        }
+        return new MigrateException(message.toString(), e);
+    }
+
+    /** The database's own words: the first line of the PostgreSQL error, without Liquibase's wrapping. */
+    static String sqlError(Throwable e) {
+        SQLException sql = LiquibaseRunner.find(e, SQLException.class);
+        String text = sql != null ? sql.getMessage() : LiquibaseRunner.flatten(e);
+        return DbUrl.mask(text.lines().findFirst().orElse(text).trim());
+    }
+
+    /** Reports each migration file as it starts, and each changeSet when there are many. */
+    private final class Progress extends AbstractChangeExecListener {
+        private final Status before;
+        private final int total;
+        private final List<ChangeSet> ran = new ArrayList<>();
+        private String currentFile;
+        private String lastRevision;
+        private ChangeSet failed;
+        private Exception failure;
+        private int started;
+
+        Progress(Status before, int total) {
+            this.before = before;
+            this.total = total;
+            this.lastRevision = before.current().map(Migration::revision).orElse("");
+        }
+
+        List<String> files() {
+            return ran.stream().map(ChangeSet::getFilePath).distinct().toList();
+        }
+
+        @Override
+        public void willRun(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.RunStatus status) {
+            started++;
+            String file = changeSet.getFilePath();
+            if (!file.equals(currentFile)) {
+                currentFile = file;
+                Migration m = find(before, file);
+                String revision = m != null ? m.revision() : file;
+                progress.accept("Running upgrade " + lastRevision + " -> " + revision
+                        + (m != null && !m.message().isEmpty() ? ", " + m.message() : ""));
+                lastRevision = revision;
+            }
+            if (total > PROGRESS_THRESHOLD) {
+                String comment = changeSet.getComments() == null ? "" : " " + changeSet.getComments().trim();
+                String line = String.format("  [%d/%d] %s%s", started, total, changeSet.getId(), comment);
+                progress.accept(line.length() > 120 ? line.substring(0, 117) + "..." : line);
+            }
+        }
+
+        @Override
+        public void ran(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.ExecType type) {
+            ran.add(changeSet);
+        }
+
+        @Override
+        public void runFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            failed = changeSet;
+            failure = e;
+        }
+    }
+
+    // ---- downgrade / reset --------------------------------------------------------------------------------
+
+    /** Reverts the last {@code files} applied migration files, every changeSet of each. */
+    public Outcome downgrade(int files, Writer sqlOut) {
+        return sqlOut != null ? downgradeLocked(files, sqlOut) : locked(() -> downgradeLocked(files, null));
+    }
+
+    private Outcome downgradeLocked(int files, Writer sqlOut) {
+        Status before = status();
+        List<Applied> applied = runner.applied();
+        if (applied.isEmpty()) {
+            throw new MigrateException("nothing to downgrade: no migration is applied", null, 2);
+        }
+        List<String> reverted = new ArrayList<>();
+        int count = 0;
+        for (int i = applied.size() - 1; i >= 0; i--) {
+            String file = applied.get(i).file();
+            if (!reverted.contains(file)) {
+                if (reverted.size() == files) {
+                    break;
+                }
+                reverted.add(file);
+            }
+            count++;
+        }
+        if (reverted.size() < files) {
+            throw new MigrateException("cannot downgrade " + files + " migration(s): only " + reverted.size()
+                    + " applied (use ./migrate reset to revert them all); nothing was changed", null, 2);
+        }
+        return revert(before, reverted, count, sqlOut);
+    }
+
+    /** Reverts every applied changeSet, newest first. */
+    public Outcome reset(Writer sqlOut) {
+        return sqlOut != null ? resetLocked(sqlOut) : locked(() -> resetLocked(null));
+    }
+
+    private Outcome resetLocked(Writer sqlOut) {
+        Status before = status();
+        List<Applied> applied = runner.applied();
+        if (applied.isEmpty()) {
+            return new Outcome(List.of(), 0, before);
+        }
+        List<String> files = new ArrayList<>();
+        for (int i = applied.size() - 1; i >= 0; i--) {
+            if (!files.contains(applied.get(i).file())) {
+                files.add(applied.get(i).file());
+            }
+        }
+        return revert(before, files, applied.size(), sqlOut);
+    }
+
+    private Outcome revert(Status before, List<String> files, int count, Writer sqlOut) {
+        List<Migration> migrations = files.stream().map(f -> {
+            Migration m = find(before, f);
+            return m != null ? m : Migration.of(changelogs.dir(), f, 0, 0, null);
+        }).toList();
+        if (sqlOut != null) {
+            runner.rollbackSql(count, sqlOut);
+            return new Outcome(migrations, count, before);
+        }
+        List<Migration> order = before.migrations();
+        for (Migration m : migrations) {
+            int index = order.indexOf(m);
+            String to = index > 0 ? order.get(index - 1).revision() : "";
+            progress.accept("Running downgrade " + m.revision() + " -> " + to
+                    + (m.message().isEmpty() ? "" : ", " + m.message()));
+        }
+        Reverts listener = new Reverts();
+        try {
+            runner.rollback(count, listener);
+        } catch (MigrateException e) {
+            Status after = status();
+            int reverted = before.appliedChangeSets() - after.appliedChangeSets();
+            String failed = listener.failed == null ? "" : " at changeSet " + listener.failed.getAuthor() + ":"
+                    + listener.failed.getId();
+            Migration at = listener.failed == null ? null : find(before, listener.failed.getFilePath());
+            String where = after.current().map(m -> m.state() == Migration.State.PARTIAL
+                    ? "part way through " + m.revision() + " (" + m.applied() + " of " + m.changeSets() + " changeSets"
+                    + " applied)" : "at " + m.revision()).orElse("at no migration");
+            throw new MigrateException("downgrade" + (at == null ? "" : " of " + at.revision()) + " failed" + failed
+                    + ": " + sqlError(listener.failure != null ? listener.failure : e) + "; " + (reverted == 0
+                    ? "nothing was reverted" : reverted + " changeSet(s) had been reverted")
+                    + ", so the database is " + where, e);
+        }
+        return new Outcome(migrations, count, status());
+    }
+
+    /** Remembers the changeSet whose rollback failed. */
+    private static final class Reverts extends AbstractChangeExecListener {
+        private ChangeSet failed;
+        private Exception failure;
+
+        @Override
+        public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            failed = changeSet;
+            failure = e;
+        }
+    }
+
+    // ---- stamp / unlock -----------------------------------------------------------------------------------
+
+    /**
+     * Records every changeSet up to and including migration {@code ref} (or all, for {@code head}) as applied
+     * without running it: for a database whose tables were made before migrations existed.
+     */
+    public Outcome stamp(String ref) {
+        return locked(() -> stampLocked(ref));
+    }
+
+    private Outcome stampLocked(String ref) {
+        Status before = status();
+        List<Migration> migrations = before.migrations();
+        int last;
+        if (ref.trim().equalsIgnoreCase("head")) {
+            if (migrations.isEmpty()) {
+                throw new MigrateException("nothing to stamp: " + changelogs.master() + " lists no migration", null, 2);
+            }
+            last = migrations.size() - 1;
+        } else {
+            last = -1;
+            for (int i = 0; i < migrations.size(); i++) {
+                if (migrations.get(i).matches(ref)) {
+                    if (last >= 0) {
+                        throw new MigrateException("revision '" + ref + "' is ambiguous: it names "
+                                + migrations.get(last).revision() + " and " + migrations.get(i).revision()
+                                + "; nothing was changed", null, 2);
+                    }
+                    last = i;
+                }
+            }
+            if (last < 0) {
+                throw new MigrateException("unknown revision '" + ref + "': not in " + changelogs.master()
+                        + " (./migrate history lists them); nothing was changed", null, 2);
+            }
+        }
+        for (int i = last + 1; i < migrations.size(); i++) {
+            if (migrations.get(i).applied() > 0) {
+                throw new MigrateException("cannot stamp " + migrations.get(last).revision() + ": the later migration "
+                        + migrations.get(i).revision() + " is applied; stamp only marks migrations as applied, use"
+                        + " ./migrate downgrade to revert; nothing was changed", null, 2);
+            }
+        }
+        List<Migration> marked = migrations.subList(0, last + 1).stream()
+                .filter(m -> m.state() != Migration.State.APPLIED).toList();
+        int count = marked.stream().mapToInt(m -> m.changeSets() - m.applied()).sum();
+        if (count == 0) {
+            return new Outcome(List.of(), 0, before);
+        }
+        runner.markNextRan(count);
+        return new Outcome(marked, count, status());
+    }
+
+    /** Releases the migration lock if it is held, and says who held it. */
+    public Optional<LiquibaseRunner.Lock> unlock() {
+        Optional<LiquibaseRunner.Lock> held = runner.lock();
+        runner.releaseLock();
+        return held;
+    }
+
+    /**
+     * Runs {@code operation} holding both locks. A session advisory lock serializes jpa-migrate runs, including the
+     * moment Liquibase creates its tracking tables (two first runs would otherwise race on CREATE TABLE), and dies
+     * with its session, so it is never stale. DATABASECHANGELOGLOCK is the lock every Liquibase (Spring Boot at
+     * startup too) honours; one that outlives the wait was most often left by a killed process, so the error says
+     * how to release it.
+     */
+    private <T> T locked(Supplier<T> operation) {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        boolean told = false;
+        while (!tryAdvisoryLock()) {
+            if (System.nanoTime() >= deadline) {
+                throw new MigrateException("another jpa-migrate run is migrating this database and did not finish"
+                        + " within " + lockWait.toSeconds() + " s (--lock-timeout); nothing was changed", null, 2);
+            }
+            if (!told) {
+                progress.accept("Waiting for another jpa-migrate run on this database to finish (up to "
+                        + lockWait.toSeconds() + " s)");
+                told = true;
+            }
+            pause();
+        }
+        try {
+            Optional<LiquibaseRunner.Lock> lock = runner.lock();
+            if (lock.isPresent() && !lockWait.isZero()) {
+                progress.accept("Waiting for the migration lock, " + lock.get().describe() + " (up to "
+                        + lockWait.toSeconds() + " s; if no migration is running, release it with ./migrate unlock)");
+            }
+            while (lock.isPresent() && System.nanoTime() < deadline) {
+                pause();
+                lock = runner.lock();
+            }
+            if (lock.isPresent()) {
+                throw new MigrateException(lock.get().message() + "; nothing was changed", null, 2);
+            }
+            return operation.get();
+        } finally {
+            advisoryUnlock();
+        }
+    }
+
+    /** Any 64-bit constant works: advisory locks are per database. This one spells "jpa-mig". */
+    private static final long ADVISORY_KEY = 0x6a70612d6d6967L;
+
+    private boolean tryAdvisoryLock() {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ADVISORY_KEY + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new MigrateException("cannot take the migration lock: " + e.getMessage(), e);
+        }
+    }
+
+    private void advisoryUnlock() {
+        try (Statement st = connection.createStatement()) {
+            st.execute("select pg_advisory_unlock(" + ADVISORY_KEY + ")");
+        } catch (SQLException ignored) {
+            // the lock goes with the session, which ends right after this
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException("interrupted while waiting for the migration lock", e);
+        }
+    }
+
+    private static Migration find(Status status, String file) {
+        String name = Path.of(file).getFileName().toString();
+        return status.migrations().stream().filter(m -> Path.of(m.file()).getFileName().toString().equals(name))
+                .findFirst().orElse(null);
+    }
+}
