@@ -242,4 +242,22 @@ class ConstraintsRoundTripTest {
                 .contains("ALTER TABLE public.posts ALTER COLUMN id TYPE bigint;")
                 .doesNotContain("DROP COLUMN");
     }
+
+    @Test
+    void addsReferenceToAnExistingTable() {
+        String before = AUTHOR_ONLY + """
+                @Entity @Table(name = "posts")
+                class Post {
+                    @Id @GeneratedValue(strategy = GenerationType.UUID) UUID id;
+                }
+                """;
+        String migration = RoundTrip.edit(before, post("@OnDelete(action = OnDeleteAction.SET_NULL)")).run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.posts ADD COLUMN author_id uuid;")
+                .contains("ALTER TABLE public.posts ADD CONSTRAINT fk_posts_author FOREIGN KEY (author_id)"
+                        + " REFERENCES public.authors(id) ON DELETE SET NULL;")
+                .contains("-- rollback ALTER TABLE public.posts DROP CONSTRAINT fk_posts_author;");
+        assertThat(migration.indexOf("\nALTER TABLE public.posts ADD COLUMN author_id"))
+                .isLessThan(migration.indexOf("\nALTER TABLE public.posts ADD CONSTRAINT fk_posts_author"));
+    }
 }

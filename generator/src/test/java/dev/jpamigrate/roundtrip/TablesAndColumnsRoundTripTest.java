@@ -209,4 +209,25 @@ class TablesAndColumnsRoundTripTest {
                 .contains("-- rollback ALTER TABLE public.items ADD COLUMN tokenlength integer GENERATED ALWAYS AS"
                         + " (length((token)::text)) STORED;");
     }
+
+    @Test
+    void addsColumnsOfTheLessCommonJpaTypes() {
+        String migration = RoundTrip.edit("enum Level { LOW, HIGH }\n" + item(""), "enum Level { LOW, HIGH }\n" + item("""
+                    LocalTime opensAt;
+                    Double ratio;
+                    Float weight;
+                    Short rank;
+                    Character grade;
+                    @Enumerated(EnumType.ORDINAL) Level level;
+                """)).run().migration();
+        String add = "ALTER TABLE public.items ADD COLUMN ";
+        assertThat(migration)
+                .contains(add + "opensat time(6) without time zone;")
+                .contains(add + "ratio double precision;")
+                .contains(add + "weight real;")
+                .contains(add + "rank smallint;")
+                .contains(add + "grade character(1);")
+                .contains(add + "level smallint;")
+                .contains("ADD CONSTRAINT items_level_check CHECK (((level >= 0) AND (level <= 1)));");
+    }
 }
