@@ -186,4 +186,14 @@ class EnumRoundTripTest {
                 .contains("-- rollback ALTER TABLE public.tickets ALTER COLUMN status TYPE character varying(20);")
                 .contains("-- rollback DROP TYPE public.ticket_status;");
     }
+
+    @Test
+    void mixedCaseTypeNameIsQuotedAndKeepsItsCase() {
+        String column = "    @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM)"
+                + " @Column(columnDefinition = \"\\\"TicketStatus\\\"\") Status status;\n";
+        String migration = RoundTrip.edit(ticket("OPEN, CLOSED", ""), ticket("OPEN, CLOSED", column)).run().migration();
+        assertThat(migration)
+                .contains("CREATE TYPE public.\"TicketStatus\" AS ENUM ('OPEN', 'CLOSED');")
+                .contains("ALTER TABLE public.tickets ADD COLUMN status public.\"TicketStatus\";");
+    }
 }
