@@ -230,4 +230,19 @@ class TablesAndColumnsRoundTripTest {
                 .contains(add + "level smallint;")
                 .contains("ADD CONSTRAINT items_level_check CHECK (((level >= 0) AND (level <= 1)));");
     }
+
+    @Test
+    void multiLineCommentsSurvive() {
+        String migration = RoundTrip.edit(item("    @Comment(\"old\\n  note\") @Column(length = 20) String code;\n"), """
+                @Entity @Table(name = "items") @Comment("Things we sell.\\nOne row per article; see the catalogue")
+                class Item {
+                    @Id @GeneratedValue(strategy = GenerationType.UUID) UUID id;
+                    @Comment("first line\\nsecond line") @Column(length = 20) String code;
+                }
+                """).run().migration();
+        assertThat(migration)
+                .contains("COMMENT ON TABLE public.items IS 'Things we sell.\nOne row per article; see the catalogue';")
+                .contains("COMMENT ON COLUMN public.items.code IS 'first line\nsecond line';")
+                .contains("-- rollback COMMENT ON COLUMN public.items.code IS 'old\n-- rollback   note';");
+    }
 }
