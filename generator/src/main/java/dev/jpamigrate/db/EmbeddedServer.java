@@ -4,6 +4,7 @@ import dev.jpamigrate.MigrateException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.jar.JarEntry;
 import java.util.function.Consumer;
 
 /**
@@ -144,8 +146,8 @@ public final class EmbeddedServer implements Server {
     }
 
     /**
-     * Identifies the PostgreSQL binaries the server runs: the archive's location, size and date. A data directory is
-     * only valid for the major version that made it; anything else that differs only costs one more initdb.
+     * Identifies the PostgreSQL binaries the server runs by their archive's size and checksum. A data directory is only
+     * valid for the major version that made it; anything else that differs only costs one more initdb.
      */
     static String binariesKey() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
@@ -161,7 +163,14 @@ public final class EmbeddedServer implements Server {
         if (archive != null) {
             try {
                 URLConnection c = archive.openConnection();
-                identity = archive + "|" + c.getContentLengthLong() + "|" + c.getLastModified();
+                if (c instanceof JarURLConnection jar) {
+                    // the entry's size and CRC, not the jar's path or date: every rebuild of the tool's jar, and every
+                    // checkout of it, must find the same cache
+                    JarEntry entry = jar.getJarEntry();
+                    identity = entry.getName() + "|" + entry.getSize() + "|" + entry.getCrc();
+                } else {
+                    identity = archive.getPath() + "|" + c.getContentLengthLong();
+                }
             } catch (IOException e) {
                 identity = archive.toString();
             }

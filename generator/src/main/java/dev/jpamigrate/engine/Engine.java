@@ -256,13 +256,18 @@ public final class Engine implements AutoCloseable {
             return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems);
         }
         try (Connection c = remote.connect(remote.database())) {
-            Integrity.History history = timed("read history", () -> Integrity.history(c, changelogs,
-                    new LiquibaseRunner(c, changelogs).applied()));
+            List<Applied> applied = new LiquibaseRunner(c, changelogs).applied();
+            Integrity.History history = timed("read history", () -> Integrity.history(c, changelogs, applied));
             problems.addAll(history.problems());
             List<Change> databaseDrift = List.of();
             if (history.pending().isEmpty() && head != null) {
                 Schema live = timed("inspect database", () -> inspect(c));
                 databaseDrift = SchemaDiff.diff(head, live);
+            } else if (applied.isEmpty() && head != null) {
+                Schema live = timed("inspect database", () -> inspect(c));
+                if (!live.tables().isEmpty()) {
+                    problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size()));
+                }
             }
             return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
                     remote.toString(), problems);

@@ -180,6 +180,21 @@ public final class Integrity {
         return reason.replaceFirst("^(\\w+Exception: )+", "").trim();
     }
 
+    /**
+     * A database with tables and no recorded migration was built some other way (hbm2ddl, by hand, another tool);
+     * upgrading it would fail on the first CREATE TABLE. {@code differences} compares it with the changelogs' head.
+     */
+    public static Problem untracked(String database, int differences) {
+        return new Problem(Problem.Kind.UNTRACKED_SCHEMA, List.of(),
+                database + " has tables but no migration recorded in databasechangelog: it was built outside the"
+                        + " migrations, and an upgrade would fail with 'already exists'. "
+                        + (differences == 0 ? "Its schema is exactly what the changelogs build"
+                        : "Its schema differs from what the changelogs build in " + differences + " way(s)"),
+                differences == 0 ? "record the migrations as applied without running them: ./migrate stamp head"
+                        : "stamp the last migration its schema matches (./migrate stamp <rev>), then ./migrate upgrade;"
+                        + " ./migrate check --url shows what is left to reconcile");
+    }
+
     static String failedFile(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage();

@@ -19,6 +19,8 @@ public record Problem(Kind kind, List<String> files, String message, String fix)
         /** A changeSet is pending on the database although a file after it is already applied. */
         APPLIED_OUT_OF_ORDER,
         /** The changelogs do not replay on an empty database: two migrations conflict, or a file is broken. */
-        REPLAY_FAILED
+        REPLAY_FAILED,
+        /** The database has tables but no migration history: it was built outside the migrations. */
+        UNTRACKED_SCHEMA
     }
 }

@@ -5,9 +5,13 @@ import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The report for a pull-request comment: a verdict, a summary table, then one section per finding. */
 final class MarkdownReport {
+    private static final Pattern COMMAND = Pattern.compile(
+            "\\./migrate [a-z-]+(?: \"<message>\"| <rev>| head| --url)?|git checkout <commit> -- <path>");
     private MarkdownReport() {
     }
 
@@ -82,8 +86,19 @@ final class MarkdownReport {
         return "`" + s.replace("`", "'") + "`";
     }
 
-    /** File names and identifiers hold underscores, which Markdown would read as emphasis. */
+    /** File names and identifiers hold underscores, which Markdown would read as emphasis; commands read as code. */
     private static String inline(String s) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = COMMAND.matcher(s);
+        int at = 0;
+        while (m.find()) {
+            out.append(escape(s.substring(at, m.start()))).append(code(m.group()));
+            at = m.end();
+        }
+        return out.append(escape(s.substring(at))).toString();
+    }
+
+    private static String escape(String s) {
         return s.replace("\\", "\\\\").replace("_", "\\_").replace("*", "\\*").replace("<", "&lt;").replace(">", "&gt;");
     }
 
@@ -91,7 +106,7 @@ final class MarkdownReport {
     private static String withFiles(String text, List<String> files) {
         String out = inline(text);
         for (String f : files) {
-            out = out.replace(inline(f), code(f));
+            out = out.replace(escape(f), code(f));
         }
         return out;
     }

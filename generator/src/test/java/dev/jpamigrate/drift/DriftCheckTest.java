@@ -340,6 +340,30 @@ class DriftCheckTest {
     }
 
     @Test
+    void databaseBuiltOutsideTheMigrationsIsToldToStamp() {
+        Path v1 = model("v1", "");
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            ok(run("create", "init", "--classpath", v1.toString(), "--url", db.jdbcUrl()), "create init");
+            ok(run("upgrade", "--classpath", v1.toString(), "--url", db.jdbcUrl()), "upgrade");
+            // as if hbm2ddl or a DBA had built it: the tables, no history
+            db.execute("DROP TABLE databasechangelog", "DROP TABLE databasechangeloglock");
+
+            Reports r = checkAll("--classpath", v1.toString(), "--url", db.jdbcUrl());
+
+            assertThat(r.text().out()).contains("Integrity: UNTRACKED_SCHEMA:")
+                    .contains("has tables but no migration recorded")
+                    .contains("Its schema is exactly what the changelogs build")
+                    .contains("fix: record the migrations as applied without running them: ./migrate stamp head");
+            JsonObject problem = r.json().getAsJsonArray("integrity").get(0).getAsJsonObject();
+            assertThat(problem.get("kind").getAsString()).isEqualTo("UNTRACKED_SCHEMA");
+            assertThat(r.markdown().out()).contains("**`UNTRACKED_SCHEMA`**").contains("./migrate stamp head");
+
+            ok(run("stamp", "head", "--classpath", v1.toString(), "--url", db.jdbcUrl()), "stamp head");
+            ok(run("check", "--classpath", v1.toString(), "--url", db.jdbcUrl()), "check after stamp");
+        }
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Cli.Result r = run("check", "--format", "yaml");
         assertThat(r.exit()).isEqualTo(2);
