@@ -199,9 +199,15 @@ public sealed interface Change {
     record AlterColumn(QualifiedName table, Column from, Column to) implements Change {
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new AlterColumn(table, to, from); }
-        public Phase phase() { return Phase.ALTER_COLUMNS; }
+
+        /** Dropping a default depends on nothing, so it goes early: before an enum type loses the label it names. */
+        public Phase phase() { return onlyDropsDefault() ? Phase.DROP_DEFAULTS : Phase.ALTER_COLUMNS; }
 
         public boolean typeChanged() { return !from.type().equals(to.type()); }
+
+        public boolean onlyDropsDefault() {
+            return from.defaultExpr() != null && to.defaultExpr() == null && from.withDefault(null).equals(to);
+        }
 
         public Set<Hazard> hazards() {
             Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);

@@ -38,7 +38,8 @@ final class DowngradeCommand implements Callable<Integer> {
             }
             root.info("Downgrading " + engine.where());
             Lifecycle.Outcome outcome = engine.lifecycle(lock.duration(), root::info, l -> l.downgrade(files, null));
-            root.out().println("Downgraded to " + Printer.revision(outcome.after()) + ": " + outcome.changeSets()
+            root.out().println("Downgraded to " + (outcome.after().current().isEmpty() ? "base (no migration applied)"
+                    : Printer.revision(outcome.after())) + ": " + outcome.changeSets()
                     + " changeSet(s) in " + outcome.migrations().size() + " migration(s) reverted");
             return ExitCode.OK;
         });

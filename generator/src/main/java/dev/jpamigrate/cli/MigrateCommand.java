@@ -169,6 +169,11 @@ public final class MigrateCommand implements Runnable {
         log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""
                 : " from " + classpathEntries));
         log.accept("changelogs: " + changelogDir);
+        if (!needsEntities && dbUrl.isEmpty() && !quiet) {
+            // Lifecycle commands on a database that vanishes with the process: say so, it is rarely what is meant.
+            err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
+                    + " nothing is kept");
+        }
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
                 author, clock, revisionIds, verify, log);
         try (Engine engine = new Engine(options)) {

@@ -90,16 +90,32 @@ public final class HibernateDdl {
         return message.replaceAll("\\s+", " ");
     }
 
-    private static List<String> split(String script) {
+    /**
+     * One statement per delimiter at the end of a line. A @Comment can hold line breaks, which Hibernate writes as
+     * they are, so a statement runs on until a line ends with the delimiter.
+     */
+    static List<String> split(String script) {
         List<String> statements = new ArrayList<>();
-        for (String line : script.split("\n")) {
-            String s = line.trim();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\r?\n", -1)) {
+            if (current.isEmpty() && line.isBlank()) {
+                continue;
+            }
+            if (!current.isEmpty()) {
+                current.append('\n');
+            }
+            current.append(line);
+            String s = current.toString().strip();
             if (s.endsWith(";")) {
-                s = s.substring(0, s.length() - 1).trim();
+                s = s.substring(0, s.length() - 1).strip();
+                if (!s.isEmpty()) {
+                    statements.add(s);
+                }
+                current.setLength(0);
             }
-            if (!s.isEmpty()) {
-                statements.add(s);
-            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
         }
         return statements;
     }

@@ -6,6 +6,7 @@ import dev.jpamigrate.schema.*;
 
 import java.util.*;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -24,13 +25,39 @@ public final class SchemaDiff {
         toSchemas.stream().filter(s -> !fromSchemas.contains(s)).forEach(s -> changes.add(new CreateSchema(s)));
         fromSchemas.stream().filter(s -> !toSchemas.contains(s)).forEach(s -> changes.add(new DropSchema(s)));
 
+        Set<String> alteredEnums = new HashSet<>();
+        match(from.enums(), to.enums(), EnumType::name, (a, b) -> {
+            if (a != null && b != null && !a.values().equals(b.values())) {
+                alteredEnums.add(a.name().sql());
+            }
+        });
+        // A default that names an enum label must not outlive the label, nor be set before the label exists: when
+        // such a column's default changes together with its type's labels, the old default is dropped before the
+        // labels change and the new one set after (and the reverse on rollback).
+        Map<ColumnRef, Column> defaultsDroppedEarly = new LinkedHashMap<>();
+        match(from.tables(), to.tables(), Table::name, (a, b) -> {
+            if (a != null && b != null) {
+                for (Column x : a.columns()) {
+                    b.column(x.name()).ifPresent(y -> {
+                        if (x.defaultExpr() != null && !x.defaultExpr().equals(y.defaultExpr())
+                                && alteredEnums.contains(x.type().replaceFirst("\\[]$", ""))
+                                && Objects.equals(x.generatedExpr(), y.generatedExpr())) {
+                            defaultsDroppedEarly.put(new ColumnRef(a.name(), x.name()), x);
+                        }
+                    });
+                }
+            }
+        });
+        defaultsDroppedEarly.forEach((ref, x) -> changes.add(new AlterColumn(ref.table(), x, x.withDefault(null))));
+        Schema fromWithoutThoseDefaults = withoutDefaults(from, defaultsDroppedEarly.keySet());
+
         match(from.enums(), to.enums(), EnumType::name, (a, b) -> {
             if (a == null) {
                 changes.add(new CreateEnum(b));
             } else if (b == null) {
                 changes.add(new DropEnum(a));
             } else if (!a.values().equals(b.values())) {
-                changes.add(new AlterEnum(a.name(), a.values(), b.values(), usages(from, a)));
+                changes.add(new AlterEnum(a.name(), a.values(), b.values(), usages(fromWithoutThoseDefaults, a)));
             }
         });
 
@@ -64,7 +91,8 @@ public final class SchemaDiff {
                 a.foreignKeys().forEach(fk -> changes.add(new DropConstraint(a.name(), fk)));
                 changes.add(new DropTable(withoutForeignKeys(a)));
             } else {
-                diffTable(a, b, changes);
+                diffTable(fromWithoutThoseDefaults.table(a.name()).orElseThrow(), b, changes,
+                        definition -> mentionsAny(definition, alteredEnums));
             }
         });
 
@@ -82,7 +110,27 @@ public final class SchemaDiff {
         return inverse;
     }
 
-    private static void diffTable(Table a, Table b, List<Change> changes) {
+    /** True when an expression casts to one of the types, e.g. {@code 'open'::public.status}. */
+    static boolean mentionsAny(String definition, Set<String> types) {
+        for (String type : types) {
+            int at = definition.indexOf("::" + type);
+            while (at >= 0) {
+                int end = at + 2 + type.length();
+                if (end == definition.length() || !Character.isLetterOrDigit(definition.charAt(end))
+                        && definition.charAt(end) != '_' && definition.charAt(end) != '"') {
+                    return true;
+                }
+                at = definition.indexOf("::" + type, end);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param onRebuiltType whether a definition names an enum type whose labels change: PostgreSQL cannot carry such
+     *                      a check or index across the type's rebuild, so it is dropped before and created after
+     */
+    private static void diffTable(Table a, Table b, List<Change> changes, Predicate<String> onRebuiltType) {
         QualifiedName table = a.name();
         match(a.columns(), b.columns(), Column::name, (x, y) -> {
             if (x == null) {
@@ -105,7 +153,7 @@ public final class SchemaDiff {
                 addedConstraints.add(y);
             } else if (y == null) {
                 droppedConstraints.add(x);
-            } else if (!x.equals(y)) {
+            } else if (!x.equals(y) || onRebuiltType.test(x.definition())) {
                 changes.add(new DropConstraint(table, x));
                 changes.add(new AddConstraint(table, y));
             }
@@ -122,7 +170,7 @@ public final class SchemaDiff {
                 addedIndexes.add(y);
             } else if (y == null) {
                 droppedIndexes.add(x);
-            } else if (!x.equals(y)) {
+            } else if (!x.equals(y) || onRebuiltType.test(x.definition())) {
                 changes.add(new DropIndex(table, x));
                 changes.add(new CreateIndex(table, y));
             }
@@ -151,13 +199,24 @@ public final class SchemaDiff {
         }
     }
 
+    private static Schema withoutDefaults(Schema schema, Set<ColumnRef> columns) {
+        if (columns.isEmpty()) {
+            return schema;
+        }
+        List<Table> tables = schema.tables().stream().map(t -> new Table(t.name(),
+                t.columns().stream().map(c -> columns.contains(new ColumnRef(t.name(), c.name())) ? c.withDefault(null) : c)
+                        .toList(), t.constraints(), t.indexes(), t.comment())).toList();
+        return new Schema(schema.schemas(), schema.enums(), schema.sequences(), tables);
+    }
+
     private static Table withoutForeignKeys(Table t) {
         return new Table(t.name(), t.columns(), t.ownConstraints(), t.indexes(), t.comment());
     }
 
     /** The columns that use an enum type, as the database has them before the change. */
     static List<EnumUsage> usages(Schema schema, EnumType type) {
-        String sqlName = "public".equals(type.name().schema()) ? Sql.ident(type.name().name()) : type.name().sql();
+        // The inspector reads with an empty search_path, so format_type qualifies every user type.
+        String sqlName = type.name().sql();
         List<EnumUsage> usages = new ArrayList<>();
         for (Table t : schema.tables()) {
             for (Column c : t.columns()) {

@@ -1,6 +1,7 @@
 package dev.jpamigrate.run;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.db.DbUrl;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
@@ -9,10 +10,14 @@ import liquibase.database.Database;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.*;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The migration lifecycle on one database, counted in migration files: status, upgrade, downgrade, reset, stamp,
@@ -54,7 +59,7 @@ public final class Lifecycle {
             byKey.computeIfAbsent(key(a.file(), a.id(), a.author()), k -> new ArrayList<>()).add(a);
         }
         Map<String, int[]> counts = new LinkedHashMap<>(); // file -> {changeSets, applied}
-        Map<String, java.time.Instant> appliedAt = new HashMap<>();
+        Map<String, Instant> appliedAt = new HashMap<>();
         Set<String> knownKeys = new HashSet<>();
         for (ChangeSet cs : all) {
             String file = cs.getFilePath();
@@ -159,7 +164,7 @@ public final class Lifecycle {
     static String sqlError(Throwable e) {
         SQLException sql = LiquibaseRunner.find(e, SQLException.class);
         String text = sql != null ? sql.getMessage() : LiquibaseRunner.flatten(e);
-        return dev.jpamigrate.db.DbUrl.mask(text.lines().findFirst().orElse(text).trim());
+        return DbUrl.mask(text.lines().findFirst().orElse(text).trim());
     }
 
     /** Reports each migration file as it starts, and each changeSet when there are many. */
@@ -197,7 +202,8 @@ public final class Lifecycle {
             }
             if (total > PROGRESS_THRESHOLD) {
                 String comment = changeSet.getComments() == null ? "" : " " + changeSet.getComments().trim();
-                progress.accept(String.format("  [%d/%d] %s%s", started, total, changeSet.getId(), comment));
+                String line = String.format("  [%d/%d] %s%s", started, total, changeSet.getId(), comment);
+                progress.accept(line.length() > 120 ? line.substring(0, 117) + "..." : line);
             }
         }
 
@@ -281,8 +287,36 @@ public final class Lifecycle {
             progress.accept("Running downgrade " + m.revision() + " -> " + to
                     + (m.message().isEmpty() ? "" : ", " + m.message()));
         }
-        runner.rollback(count);
+        Reverts listener = new Reverts();
+        try {
+            runner.rollback(count, listener);
+        } catch (MigrateException e) {
+            Status after = status();
+            int reverted = before.appliedChangeSets() - after.appliedChangeSets();
+            String failed = listener.failed == null ? "" : " at changeSet " + listener.failed.getAuthor() + ":"
+                    + listener.failed.getId();
+            Migration at = listener.failed == null ? null : find(before, listener.failed.getFilePath());
+            String where = after.current().map(m -> m.state() == Migration.State.PARTIAL
+                    ? "part way through " + m.revision() + " (" + m.applied() + " of " + m.changeSets() + " changeSets"
+                    + " applied)" : "at " + m.revision()).orElse("at no migration");
+            throw new MigrateException("downgrade" + (at == null ? "" : " of " + at.revision()) + " failed" + failed
+                    + ": " + sqlError(listener.failure != null ? listener.failure : e) + "; " + (reverted == 0
+                    ? "nothing was reverted" : reverted + " changeSet(s) had been reverted")
+                    + ", so the database is " + where, e);
+        }
         return new Outcome(migrations, count, status());
+    }
+
+    /** Remembers the changeSet whose rollback failed. */
+    private static final class Reverts extends AbstractChangeExecListener {
+        private ChangeSet failed;
+        private Exception failure;
+
+        @Override
+        public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            failed = changeSet;
+            failure = e;
+        }
     }
 
     // ---- stamp / unlock -----------------------------------------------------------------------------------
@@ -352,7 +386,7 @@ public final class Lifecycle {
      * startup too) honours; one that outlives the wait was most often left by a killed process, so the error says
      * how to release it.
      */
-    private <T> T locked(java.util.function.Supplier<T> operation) {
+    private <T> T locked(Supplier<T> operation) {
         long deadline = System.nanoTime() + lockWait.toNanos();
         boolean told = false;
         while (!tryAdvisoryLock()) {
@@ -390,8 +424,8 @@ public final class Lifecycle {
     private static final long ADVISORY_KEY = 0x6a70612d6d6967L;
 
     private boolean tryAdvisoryLock() {
-        try (java.sql.Statement st = connection.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ADVISORY_KEY + ")")) {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("select pg_try_advisory_lock(" + ADVISORY_KEY + ")")) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
@@ -400,7 +434,7 @@ public final class Lifecycle {
     }
 
     private void advisoryUnlock() {
-        try (java.sql.Statement st = connection.createStatement()) {
+        try (Statement st = connection.createStatement()) {
             st.execute("select pg_advisory_unlock(" + ADVISORY_KEY + ")");
         } catch (SQLException ignored) {
             // the lock goes with the session, which ends right after this

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -75,14 +76,39 @@ public final class LiquibaseRunner implements AutoCloseable {
         root.setLevel(level);
         for (java.util.logging.Handler h : root.getHandlers()) {
             h.setLevel(level);
+            if (!(h.getFormatter() instanceof MaskingFormatter)) {
+                h.setFormatter(new MaskingFormatter(h.getFormatter()));
+            }
         }
         LIQUIBASE_LOG.setLevel(level);
         Logger.getLogger("org.hibernate").setLevel(on ? Level.WARNING : Level.SEVERE);
     }
 
+    /** Library log lines go through DbUrl.mask too: a driver or Liquibase message may quote a URL. */
+    private static final class MaskingFormatter extends java.util.logging.Formatter {
+        private final java.util.logging.Formatter inner;
+
+        MaskingFormatter(java.util.logging.Formatter inner) {
+            this.inner = inner != null ? inner : new java.util.logging.SimpleFormatter();
+        }
+
+        @Override
+        public String format(java.util.logging.LogRecord record) {
+            return DbUrl.mask(inner.format(record));
+        }
+    }
+
     public List<ChangeSet> pending() {
         if (liquibase == null) {
             return List.of();
+        }
+        try {
+            if (!tableExists(connection, "databasechangelog")) {
+                // Liquibase would create its tracking tables just to find that nothing ran; a look must not write
+                return changeSets();
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read databasechangelog: " + e.getMessage(), e);
         }
         return quietly(() -> liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()));
     }
@@ -145,18 +171,18 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     /** Who holds DATABASECHANGELOGLOCK, if anyone; read by SQL, so it creates no table. */
-    public java.util.Optional<Lock> lock() {
+    public Optional<Lock> lock() {
         try {
             if (!tableExists(connection, "databasechangeloglock")) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                     "select lockedby, to_char(lockgranted, 'YYYY-MM-DD HH24:MI:SS') from databasechangeloglock"
                             + " where locked order by id")) {
                 if (!rs.next()) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
-                return java.util.Optional.of(new Lock(rs.getString(1), rs.getString(2)));
+                return Optional.of(new Lock(rs.getString(1), rs.getString(2)));
             }
         } catch (SQLException e) {
             throw new MigrateException("cannot read databasechangeloglock: " + e.getMessage(), e);
@@ -204,7 +230,13 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     public void rollback(int count) {
+        rollback(count, null);
+    }
+
+    /** Reverts the last {@code count} applied changeSets, telling {@code listener} (may be null) about each. */
+    public void rollback(int count, ChangeExecListener listener) {
         requireChangelog();
+        liquibase.setChangeExecListener(listener);
         quietly(() -> {
             liquibase.rollback(count, null, new Contexts(), new LabelExpression());
             return null;

@@ -51,6 +51,40 @@ class FaultsTest {
     }
 
     @Test
+    void aSeparateProcessWithVerboseNeverPrintsThePassword() throws Exception {
+        try (Project p = Project.create()) {
+            p.migration("20261101_1000-aaaaa1", "one", cs("CREATE TABLE public.a (id integer);", "DROP TABLE public.a;"));
+            String secret = "pw-" + System.nanoTime();
+            // trust authentication ignores the password, so the run succeeds and logs everything it would log
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "dev.jpamigrate.cli.Main", "upgrade", "--verbose",
+                    "--url", p.db.jdbcUrl() + "&password=" + secret, "--changelogs", "changelogs")
+                    .directory(p.work.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            assertThat(output).as("verbose output").contains("[verbose] database: postgresql://")
+                    .contains("Upgraded to 20261101_1000-aaaaa1 (head)").doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void stampBehindAnAppliedMigrationIsRefused() {
+        try (Project p = Project.create()) {
+            p.migration("20261101_1000-aaaaa1", "one", cs("CREATE TABLE public.a (id integer);", "DROP TABLE public.a;"));
+            p.migration("20261102_1000-bbbbb2", "two", cs("CREATE TABLE public.b (id integer);", "DROP TABLE public.b;"));
+            assertThat(p.run("upgrade").exit()).isZero();
+            List<String> rows = p.changelogRows();
+            Cli.Result stamp = p.run("stamp", "aaaaa1");
+            assertThat(stamp.exit()).isEqualTo(2);
+            assertThat(stamp.err()).isEqualTo("error: cannot stamp 20261101_1000-aaaaa1: the later migration"
+                    + " 20261102_1000-bbbbb2 is applied; stamp only marks migrations as applied, use ./migrate downgrade"
+                    + " to revert; nothing was changed\n");
+            assertThat(p.changelogRows()).isEqualTo(rows);
+        }
+    }
+
+    @Test
     void staleLockGetsAClearMessageAndUnlockReleasesIt() {
         try (Project p = Project.create()) {
             p.migration("20261101_1000-aaaaa1", "one", cs("CREATE TABLE public.a (id integer);", "DROP TABLE public.a;"));
@@ -96,6 +130,25 @@ class FaultsTest {
             assertThat(p.db.dump()).as("schema back at the first migration").isEqualTo(atFirst);
             assertThat(p.changelogRows()).hasSize(1);
             assertThat(p.run("current").out()).isEqualTo("20261101_1000-aaaaa1 (1 migration(s) pending)\n");
+        }
+    }
+
+    @Test
+    void aFailingRollbackIsNamedAndTheStateReported() {
+        try (Project p = Project.create()) {
+            p.migration("20261101_1000-aaaaa1", "teams", cs("CREATE TABLE public.teams (id integer);", "DROP TABLE public.teams;"));
+            p.migration("20261102_1000-bbbbb2", "players",
+                    cs("CREATE TABLE public.players (id integer);", "DROP TABLE public.players;"),
+                    cs("CREATE TABLE public.coaches (id integer);", "DROP TABLE public.coaches;"));
+            assertThat(p.run("upgrade").exit()).isZero();
+            p.db.execute("DROP TABLE public.players"); // someone dropped it by hand
+
+            Cli.Result down = p.run("downgrade");
+            assertThat(down.exit()).as("%s", down).isEqualTo(2);
+            assertThat(down.err()).isEqualTo("error: downgrade of 20261102_1000-bbbbb2 failed at changeSet"
+                    + " jpa-migrate:20261102_1000-bbbbb2-1: ERROR: table \"players\" does not exist; 1 changeSet(s) had"
+                    + " been reverted, so the database is part way through 20261102_1000-bbbbb2 (1 of 2 changeSets applied)\n");
+            assertThat(p.run("history").out()).contains("partial (1 of 2 changeSets)");
         }
     }
 

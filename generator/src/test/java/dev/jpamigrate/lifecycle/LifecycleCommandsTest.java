@@ -91,6 +91,19 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void lookingAtAFreshDatabaseCreatesNoTrackingTable() {
+        try (Project p = threeMigrations(); java.sql.Connection c = p.db.connect()) {
+            assertThat(new dev.jpamigrate.run.LiquibaseRunner(c, p.changelogs).pending()).hasSize(4);
+            assertThat(p.run("history").exit()).isZero();
+            assertThat(p.run("current").exit()).isZero();
+            assertThat(p.run("downgrade", "--sql").exit()).isEqualTo(2);
+            assertThat(p.tables()).isEmpty();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void downgradeRevertsTheLastFilesAndSqlChangesNothing() {
         try (Project p = threeMigrations()) {
             p.run("upgrade");
@@ -107,6 +120,32 @@ class LifecycleCommandsTest {
                     .contains("Running downgrade 20261102_1000-bbbbb2 -> 20261101_1000-aaaaa1, add players\n")
                     .endsWith("Downgraded to 20261101_1000-aaaaa1 (2 migration(s) pending): 3 changeSet(s) in 2 migration(s) reverted\n");
             assertThat(p.tables()).contains("public.teams").doesNotContain("players");
+        }
+    }
+
+    @Test
+    void resetSqlPrintsEveryRollbackAndChangesNothing() {
+        try (Project p = threeMigrations()) {
+            p.run("upgrade");
+            String dump = p.db.dump();
+            Cli.Result sql = p.run("reset", "--sql");
+            assertThat(sql.exit()).as("%s", sql).isZero();
+            assertThat(sql.out()).contains("ALTER TABLE public.teams DROP COLUMN name;", "DROP TABLE public.players;",
+                    "DROP TABLE public.teams;");
+            assertThat(p.db.dump()).isEqualTo(dump);
+            assertThat(p.changelogRows()).hasSize(4);
+            Cli.Result reset = p.run("reset", "--quiet");
+            assertThat(reset.out()).isEqualTo("Reset: 4 changeSet(s) in 3 migration(s) reverted; no migration is applied\n");
+            assertThat(p.tables()).isEqualTo("public.databasechangelog,public.databasechangeloglock");
+        }
+    }
+
+    @Test
+    void helpListsTheLifecycleCommands() {
+        try (Project p = Project.create()) {
+            Cli.Result help = p.cli.run("--help");
+            assertThat(help.out()).contains("upgrade", "downgrade", "reset", "current", "history", "stamp", "unlock");
+            assertThat(p.cli.run("help", "upgrade").out()).contains("--lock-timeout=SECONDS", "--sql");
         }
     }
 

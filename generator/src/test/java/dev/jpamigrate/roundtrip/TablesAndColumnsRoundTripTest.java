@@ -88,9 +88,11 @@ class TablesAndColumnsRoundTripTest {
 
     @Test
     void convertsTextToIntegerWithUsing() {
-        String migration = RoundTrip.edit(item("    @Column(columnDefinition = \"text\") String rank;\n"),
-                item("    Integer rank;\n")).run().migration();
-        assertThat(migration)
+        RoundTrip.Outcome outcome = RoundTrip.edit(item("    @Column(columnDefinition = \"text\") String rank;\n"),
+                item("    Integer rank;\n")).run();
+        assertThat(outcome.createOutput())
+                .contains("WARNING: alter column items.rank: type text -> integer: converts existing values");
+        assertThat(outcome.migration())
                 .contains("ALTER TABLE public.items ALTER COLUMN rank TYPE integer USING rank::integer;")
                 .contains("-- rollback ALTER TABLE public.items ALTER COLUMN rank TYPE text;")
                 .contains("CONVERTS_DATA")
@@ -177,5 +179,70 @@ class TablesAndColumnsRoundTripTest {
                 .contains("-- rollback COMMENT ON TABLE public.items IS 'old table';")
                 .contains("COMMENT ON COLUMN public.items.code IS 'new column';")
                 .contains("-- rollback COMMENT ON COLUMN public.items.code IS 'old column';");
+    }
+
+    @Test
+    void addsArrayAndJsonbColumnsWithDefaults() {
+        String migration = RoundTrip.edit(item(""), item("""
+                    @JdbcTypeCode(SqlTypes.ARRAY) @Column(length = 30) String[] tags;
+                    @JdbcTypeCode(SqlTypes.ARRAY) @Column(columnDefinition = "text[] default '{}'::text[] not null")
+                    List<String> labels;
+                    @JdbcTypeCode(SqlTypes.JSON) @ColumnDefault("'{}'") Map<String, Object> meta;
+                """)).run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.items ADD COLUMN tags character varying(30)[];")
+                .contains("ALTER TABLE public.items ADD COLUMN labels text[] DEFAULT '{}'::text[] NOT NULL;")
+                .contains("ALTER TABLE public.items ADD COLUMN meta jsonb DEFAULT '{}'::jsonb;");
+    }
+
+    @Test
+    void changesGeneratedColumnExpressionByRecreatingIt() {
+        String generated = "    @Column(length = 64) String token;\n"
+                + "    @Column(columnDefinition = \"integer generated always as (%s) stored\", insertable = false,"
+                + " updatable = false) Integer tokenLength;\n";
+        String migration = RoundTrip.edit(item(generated.formatted("length(token)")),
+                item(generated.formatted("octet_length(token)"))).run().migration();
+        assertThat(migration)
+                .contains("ALTER TABLE public.items DROP COLUMN tokenlength;")
+                .contains("ALTER TABLE public.items ADD COLUMN tokenlength integer GENERATED ALWAYS AS"
+                        + " (octet_length((token)::text)) STORED;")
+                .contains("-- rollback ALTER TABLE public.items ADD COLUMN tokenlength integer GENERATED ALWAYS AS"
+                        + " (length((token)::text)) STORED;");
+    }
+
+    @Test
+    void addsColumnsOfTheLessCommonJpaTypes() {
+        String migration = RoundTrip.edit("enum Level { LOW, HIGH }\n" + item(""), "enum Level { LOW, HIGH }\n" + item("""
+                    LocalTime opensAt;
+                    Double ratio;
+                    Float weight;
+                    Short rank;
+                    Character grade;
+                    @Enumerated(EnumType.ORDINAL) Level level;
+                """)).run().migration();
+        String add = "ALTER TABLE public.items ADD COLUMN ";
+        assertThat(migration)
+                .contains(add + "opensat time(6) without time zone;")
+                .contains(add + "ratio double precision;")
+                .contains(add + "weight real;")
+                .contains(add + "rank smallint;")
+                .contains(add + "grade character(1);")
+                .contains(add + "level smallint;")
+                .contains("ADD CONSTRAINT items_level_check CHECK (((level >= 0) AND (level <= 1)));");
+    }
+
+    @Test
+    void multiLineCommentsSurvive() {
+        String migration = RoundTrip.edit(item("    @Comment(\"old\\n  note\") @Column(length = 20) String code;\n"), """
+                @Entity @Table(name = "items") @Comment("Things we sell.\\nOne row per article; see the catalogue")
+                class Item {
+                    @Id @GeneratedValue(strategy = GenerationType.UUID) UUID id;
+                    @Comment("first line\\nsecond line") @Column(length = 20) String code;
+                }
+                """).run().migration();
+        assertThat(migration)
+                .contains("COMMENT ON TABLE public.items IS 'Things we sell.\nOne row per article; see the catalogue';")
+                .contains("COMMENT ON COLUMN public.items.code IS 'first line\nsecond line';")
+                .contains("-- rollback COMMENT ON COLUMN public.items.code IS 'old\n-- rollback   note';");
     }
 }
