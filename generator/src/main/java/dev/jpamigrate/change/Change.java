@@ -212,8 +212,14 @@ public sealed interface Change {
         public Set<Hazard> hazards() {
             Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
             if (typeChanged()) {
-                hazards.add(Hazard.CONVERTS_DATA);
-                hazards.add(Hazard.REWRITES_TABLE);
+                switch (TypeChange.of(from.type(), to.type())) {
+                    case LOSSLESS -> { }
+                    case LOSSLESS_REWRITE -> hazards.add(Hazard.REWRITES_TABLE);
+                    case CONVERTING -> {
+                        hazards.add(Hazard.CONVERTS_DATA);
+                        hazards.add(Hazard.REWRITES_TABLE);
+                    }
+                }
             }
             if (to.notNull() && !from.notNull()) {
                 hazards.add(Hazard.VALIDATES_ROWS);
