@@ -73,10 +73,6 @@ public final class Engine implements AutoCloseable {
         return desired;
     }
 
-    private Server scratchServer() {
-        return remote != null ? remote : embedded();
-    }
-
     private ScratchDatabase scratch() {
         if (remote != null) {
             try {
