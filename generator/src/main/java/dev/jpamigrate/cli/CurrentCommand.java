@@ -19,8 +19,7 @@ final class CurrentCommand implements Callable<Integer> {
         return root.withDatabase(engine -> {
             Status status = engine.lifecycle(Duration.ZERO, line -> { }, Lifecycle::status);
             root.out().println(Printer.revision(status));
-            status.unknownFiles().forEach(f -> root.err().println("WARNING: " + f
-                    + " is recorded as applied but is not in the changelogs"));
+            Printer.missingFiles(root.err(), status);
             return ExitCode.OK;
         });
     }

@@ -45,8 +45,7 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println(String.format("%-" + width + "s  %s  %-" + messages + "s  %s%s", m.revision(), date,
                         m.message(), state, marks).stripTrailing());
             }
-            status.unknownFiles().forEach(f -> root.err().println("WARNING: " + f
-                    + " is recorded as applied but is not in the changelogs"));
+            Printer.missingFiles(root.err(), status);
             return ExitCode.OK;
         });
     }

@@ -57,6 +57,13 @@ final class Printer {
                 .orElse("no migration applied" + (pending == 0 ? "" : " (" + pending + " migration(s) pending)"));
     }
 
+    /** Applied changeSets whose file the changelogs no longer hold: said by every command that reads history. */
+    static void missingFiles(PrintWriter err, Status status) {
+        status.unknownFiles().forEach(f -> err.println("WARNING: " + f + " is recorded as applied but is not in the"
+                + " changelogs (deleted or renamed after it ran?); restore it from version control"));
+        err.flush();
+    }
+
     private static String marker(Change change) {
         String simple = change.getClass().getSimpleName();
         if (simple.startsWith("Create") || simple.startsWith("Add")) {

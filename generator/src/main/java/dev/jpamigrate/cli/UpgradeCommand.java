@@ -40,6 +40,7 @@ final class UpgradeCommand implements Callable<Integer> {
                 root.out().println("Upgraded to " + at + ": " + outcome.changeSets() + " changeSet(s) in "
                         + outcome.migrations().size() + " migration(s) applied");
             }
+            Printer.missingFiles(root.err(), outcome.after());
             return ExitCode.OK;
         });
     }

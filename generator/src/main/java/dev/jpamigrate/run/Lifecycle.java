@@ -92,15 +92,15 @@ public final class Lifecycle {
         return paths;
     }
 
-    private static String key(String file, String id, String author) {
+    static String key(String file, String id, String author) {
         return Path.of(file).getFileName() + "::" + id + "::" + author;
     }
 
     // ---- upgrade ------------------------------------------------------------------------------------------
 
     /**
-     * Applies every pending changeSet. Liquibase commits each changeSet on its own, so when one fails the changeSets
-     * of the same file that ran before it are rolled back here: the database stays at the previous migration.
+     * Applies every pending changeSet, each migration file in one transaction with its tracking rows: when a changeSet
+     * fails, or the process dies, its file is not applied at all and the earlier files stay applied.
      */
     public Outcome upgrade() {
         return locked(this::upgradeLocked);
@@ -120,7 +120,7 @@ public final class Lifecycle {
             if (listener.failed == null) {
                 throw e;
             }
-            throw failedMidway(listener, e);
+            throw failedMidway(before, listener, e);
         }
         Status after = status();
         List<Migration> applied = listener.files().stream().map(f -> find(after, f)).filter(Objects::nonNull).toList();
@@ -132,32 +132,40 @@ public final class Lifecycle {
         runner.updateSql(out);
     }
 
-    private MigrateException failedMidway(Progress listener, MigrateException e) {
+    /**
+     * The one line for an upgrade that failed part way. Each migration file runs in one transaction, so the failing
+     * file left nothing behind; what is said comes from DATABASECHANGELOG as it is now, not from what was intended.
+     */
+    private MigrateException failedMidway(Status before, Progress listener, MigrateException e) {
         ChangeSet failed = listener.failed;
         String file = failed.getFilePath();
-        Migration migration = find(status(), file);
-        String name = migration != null ? migration.revision() : file;
-        String sqlError = sqlError(listener.failure != null ? listener.failure : e);
-        long sameFile = listener.ran.stream().filter(cs -> cs.getFilePath().equals(file)).count();
+        Status after = status();
+        Migration was = find(before, file);
+        Migration now = find(after, file);
+        String name = now != null ? now.revision() : file;
         StringBuilder message = new StringBuilder("migration " + name + " failed at changeSet "
-                + failed.getAuthor() + ":" + failed.getId() + ": " + sqlError);
-        if (sameFile > 0) {
-            try {
-                runner.rollback((int) sameFile);
-                message.append("; its ").append(sameFile).append(" earlier changeSet(s) were rolled back");
-            } catch (MigrateException rollback) {
-                return new MigrateException(message + "; rolling back its " + sameFile + " earlier changeSet(s) failed"
-                        + " too (" + rollback.getMessage() + "): the database is part way through " + name
-                        + ". Fix it by hand, then run ./migrate current", e);
-            }
+                + failed.getAuthor() + ":" + failed.getId() + ": " + sqlError(listener.failure != null ? listener.failure : e));
+        int appliedBefore = was == null ? 0 : was.applied();
+        int appliedNow = now == null ? 0 : now.applied();
+        if (appliedNow == appliedBefore) {
+            message.append("; it was rolled back as a whole (no change of it stays), so the database is ")
+                    .append(where(after));
+        } else {
+            message.append("; ").append(appliedNow - appliedBefore).append(" of its changeSets ran outside a"
+                    + " transaction (runInTransaction:false) and stay applied, so the database is ").append(where(after));
         }
-        Optional<Migration> current = status().current();
-        message.append(", so the database is at ").append(current.map(Migration::revision).orElse("no migration"));
-        int earlier = (int) listener.files().stream().filter(f -> !f.equals(file)).count();
+        long earlier = listener.files().stream().filter(f -> !f.equals(file)).count();
         if (earlier > 0) {
             message.append(" (").append(earlier).append(" earlier migration(s) of this run stay applied)");
         }
         return new MigrateException(message.toString(), e);
+    }
+
+    /** "at <revision>", or "part way through <revision> (k of n changeSets applied)". */
+    private static String where(Status status) {
+        return status.current().map(m -> m.state() == Migration.State.PARTIAL
+                ? "part way through " + m.revision() + " (" + m.applied() + " of " + m.changeSets() + " changeSets"
+                + " applied)" : "at " + m.revision()).orElse("at no migration");
     }
 
     /** The database's own words: the first line of the PostgreSQL error, without Liquibase's wrapping. */
@@ -272,6 +280,12 @@ public final class Lifecycle {
     }
 
     private Outcome revert(Status before, List<String> files, int count, Writer sqlOut) {
+        List<String> missing = files.stream().filter(before.unknownFiles()::contains).toList();
+        if (!missing.isEmpty()) {
+            throw new MigrateException("cannot revert " + String.join(", ", missing) + ": the database has changeSets"
+                    + " of it applied, but the changelogs no longer hold them, so their rollback is unknown. Restore"
+                    + " the file from version control; nothing was changed", null, 2);
+        }
         List<Migration> migrations = files.stream().map(f -> {
             Migration m = find(before, f);
             return m != null ? m : Migration.of(changelogs.dir(), f, 0, 0, null);
@@ -292,17 +306,22 @@ public final class Lifecycle {
             runner.rollback(count, listener);
         } catch (MigrateException e) {
             Status after = status();
-            int reverted = before.appliedChangeSets() - after.appliedChangeSets();
             String failed = listener.failed == null ? "" : " at changeSet " + listener.failed.getAuthor() + ":"
                     + listener.failed.getId();
             Migration at = listener.failed == null ? null : find(before, listener.failed.getFilePath());
-            String where = after.current().map(m -> m.state() == Migration.State.PARTIAL
-                    ? "part way through " + m.revision() + " (" + m.applied() + " of " + m.changeSets() + " changeSets"
-                    + " applied)" : "at " + m.revision()).orElse("at no migration");
+            Migration was = at == null ? null : find(after, at.file());
+            long reverted = migrations.stream().filter(m -> {
+                Migration now = find(after, m.file());
+                return now != null && now.applied() == 0 && m.applied() > 0;
+            }).count();
+            String state = at == null ? "" : was != null && was.applied() == at.applied()
+                    ? "; it was not reverted (its rollback was undone as a whole, so its data is as it was)"
+                    : "; " + (at.applied() - (was == null ? 0 : was.applied())) + " of its changeSets ran outside a"
+                    + " transaction (runInTransaction:false) and stay reverted";
             throw new MigrateException("downgrade" + (at == null ? "" : " of " + at.revision()) + " failed" + failed
-                    + ": " + sqlError(listener.failure != null ? listener.failure : e) + "; " + (reverted == 0
-                    ? "nothing was reverted" : reverted + " changeSet(s) had been reverted")
-                    + ", so the database is " + where, e);
+                    + ": " + sqlError(listener.failure != null ? listener.failure : e) + state
+                    + (reverted > 0 ? "; " + reverted + " migration(s) reverted before it stay reverted" : "")
+                    + ", so the database is " + where(after), e);
         }
         return new Outcome(migrations, count, status());
     }
@@ -368,8 +387,9 @@ public final class Lifecycle {
         if (count == 0) {
             return new Outcome(List.of(), 0, before);
         }
-        runner.markNextRan(count);
-        return new Outcome(marked, count, status());
+        int ran = runner.markRan(marked.stream().map(m -> Path.of(m.file()).getFileName().toString())
+                .collect(java.util.stream.Collectors.toSet()));
+        return new Outcome(marked, ran, status());
     }
 
     /** Releases the migration lock if it is held, and says who held it. */
@@ -402,14 +422,14 @@ public final class Lifecycle {
             pause();
         }
         try {
-            Optional<LiquibaseRunner.Lock> lock = runner.lock();
+            Optional<LiquibaseRunner.Lock> lock = releaseIfStale(runner.lock());
             if (lock.isPresent() && !lockWait.isZero()) {
                 progress.accept("Waiting for the migration lock, " + lock.get().describe() + " (up to "
                         + lockWait.toSeconds() + " s; if no migration is running, release it with ./migrate unlock)");
             }
             while (lock.isPresent() && System.nanoTime() < deadline) {
                 pause();
-                lock = runner.lock();
+                lock = releaseIfStale(runner.lock());
             }
             if (lock.isPresent()) {
                 throw new MigrateException(lock.get().message() + "; nothing was changed", null, 2);
@@ -418,6 +438,20 @@ public final class Lifecycle {
         } finally {
             advisoryUnlock();
         }
+    }
+
+    /**
+     * A lock taken by a jpa-migrate run records its backend PID. When that backend is gone, the run was killed: its
+     * session ended, PostgreSQL rolled back what it had not committed, and no one is migrating under the lock. We hold
+     * the advisory lock here, so no other jpa-migrate run is between taking and releasing it either.
+     */
+    private Optional<LiquibaseRunner.Lock> releaseIfStale(Optional<LiquibaseRunner.Lock> lock) {
+        if (lock.isPresent() && runner.holderGone(lock.get()) && runner.releaseIfStill(lock.get())) {
+            progress.accept("Released the migration lock " + lock.get().describe() + ": that run is gone (killed"
+                    + " before it finished; what it had not committed was rolled back)");
+            return runner.lock();
+        }
+        return lock;
     }
 
     /** Any 64-bit constant works: advisory locks are per database. This one spells "jpa-mig". */

@@ -10,6 +10,8 @@ import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.GlobalConfiguration;
 import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.RanChangeSet;
 import liquibase.changelog.visitor.ChangeExecListener;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -19,17 +21,22 @@ import liquibase.exception.LiquibaseException;
 import liquibase.exception.LockException;
 import liquibase.exception.SetupException;
 import liquibase.exception.ValidationFailedException;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 import java.io.FileNotFoundException;
 import java.io.Writer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +55,7 @@ public final class LiquibaseRunner implements AutoCloseable {
 
     private final Changelogs changelogs;
     private final Connection connection;
+    private final FileTransactions transactions;
     private final Database database;
     private final Liquibase liquibase;
     private Duration lockWait = Duration.ofMinutes(5);
@@ -55,8 +63,10 @@ public final class LiquibaseRunner implements AutoCloseable {
     public LiquibaseRunner(Connection connection, Changelogs changelogs) {
         this.changelogs = changelogs;
         this.connection = connection;
+        this.transactions = new FileTransactions(connection);
         try {
-            this.database = quietly(() -> DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection)));
+            this.database = quietly(() -> DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
+                    new JdbcConnection(transactions.connection())));
             if (changelogs.exists()) {
                 this.liquibase = new Liquibase(Changelogs.MASTER, new DirectoryResourceAccessor(changelogs.dir()), database);
                 liquibase.setShowSummary(UpdateSummaryEnum.OFF);
@@ -117,16 +127,38 @@ public final class LiquibaseRunner implements AutoCloseable {
         update(null);
     }
 
-    /** Applies every pending changeSet, telling {@code listener} (may be null) about each as it runs. */
+    /**
+     * Applies every pending changeSet, each migration file in one transaction with its tracking rows (see
+     * {@link FileTransactions}), telling {@code listener} (may be null) about each changeSet as it runs.
+     */
     public void update(ChangeExecListener listener) {
         if (liquibase == null) {
             return;
         }
-        liquibase.setChangeExecListener(listener);
-        quietly(() -> {
-            liquibase.update(new Contexts(), new LabelExpression());
-            return null;
-        });
+        inFileTransactions(listener, () -> liquibase.update(new Contexts(), new LabelExpression()));
+    }
+
+    private interface LiquibaseCall {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs an update or a rollback with one transaction per migration file. When it fails, the failing file's
+     * transaction is rolled back; if that also undid Liquibase's release of its lock, the lock is released here.
+     */
+    private void inFileTransactions(ChangeExecListener listener, LiquibaseCall call) {
+        liquibase.setChangeExecListener(new Transactional(transactions, listener));
+        try {
+            quietly(() -> {
+                call.run();
+                transactions.finish();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            transactions.abort();
+            releaseOwnLock();
+            throw e;
+        }
     }
 
     /** Writes the SQL an update would run, without running it. */
@@ -153,15 +185,44 @@ public final class LiquibaseRunner implements AutoCloseable {
         return quietly(() -> liquibase.getDatabaseChangeLog().getChangeSets());
     }
 
-    /** Records the next {@code count} pending changeSets as run without running them (Liquibase changelogSync). */
-    public void markNextRan(int count) {
+    /**
+     * Records the pending changeSets of the migration files named {@code files} (file names) as run without running them (what Liquibase's changelogSync
+     * does), all in one transaction under Liquibase's lock: any number of changeSets in one operation, and a kill
+     * leaves either all of them marked or none.
+     */
+    public int markRan(Set<String> files) {
         requireChangelog();
-        quietly(() -> {
-            for (int i = 0; i < count; i++) {
-                liquibase.markNextChangeSetRan(new Contexts(), new LabelExpression());
-            }
-            return null;
-        });
+        LockService lock = LockServiceFactory.getInstance().getLockService(database);
+        try {
+            return quietly(() -> {
+                lock.waitForLock();
+                try {
+                    DatabaseChangeLog log = liquibase.getDatabaseChangeLog();
+                    liquibase.checkLiquibaseTables(false, log, new Contexts(), new LabelExpression());
+                    Set<String> ran = new HashSet<>();
+                    for (RanChangeSet r : database.getRanChangeSetList()) {
+                        ran.add(Lifecycle.key(r.getChangeLog(), r.getId(), r.getAuthor()));
+                    }
+                    transactions.holdAll();
+                    int marked = 0;
+                    for (ChangeSet cs : log.getChangeSets()) {
+                        if (files.contains(java.nio.file.Path.of(cs.getFilePath()).getFileName().toString())
+                                && !ran.contains(Lifecycle.key(cs.getFilePath(), cs.getId(), cs.getAuthor()))) {
+                            database.markChangeSetExecStatus(cs, ChangeSet.ExecType.EXECUTED);
+                            marked++;
+                        }
+                    }
+                    transactions.finish();
+                    return marked;
+                } finally {
+                    transactions.abort();
+                    lock.releaseLock();
+                }
+            });
+        } catch (RuntimeException e) {
+            releaseOwnLock();
+            throw e;
+        }
     }
 
     /** How long Liquibase waits for DATABASECHANGELOGLOCK held by another run before it gives up. */
@@ -186,6 +247,58 @@ public final class LiquibaseRunner implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new MigrateException("cannot read databasechangeloglock: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True when the lock was taken by a jpa-migrate run whose database session is gone: it was killed (or lost its
+     * connection) before it could release it. PostgreSQL ends a session whose client died, and rolls back what it had
+     * not committed, so nothing is running under that lock.
+     */
+    public boolean holderGone(Lock lock) {
+        Optional<Integer> pid = PidLockGenerator.pid(lock.lockedBy());
+        if (pid.isEmpty()) {
+            return false; // another Liquibase (Spring Boot at startup, say): we cannot tell, so it is respected
+        }
+        try (PreparedStatement st = connection.prepareStatement("select count(*) from pg_stat_activity where pid = ?")) {
+            st.setInt(1, pid.get());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 0;
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read pg_stat_activity: " + e.getMessage(), e);
+        }
+    }
+
+    /** Releases the lock only if it is still exactly the one that was read: never a lock a new run just took. */
+    public boolean releaseIfStill(Lock lock) {
+        try (PreparedStatement st = connection.prepareStatement("update databasechangeloglock set locked = false,"
+                + " lockgranted = null, lockedby = null where id = 1 and locked and lockedby = ?")) {
+            st.setString(1, lock.lockedBy());
+            int released = st.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return released == 1;
+        } catch (SQLException e) {
+            throw new MigrateException("cannot release databasechangeloglock: " + e.getMessage(), e);
+        }
+    }
+
+    /** After a failure whose rollback also undid Liquibase's own release: release the lock this session took. */
+    private void releaseOwnLock() {
+        try (Statement st = connection.createStatement()) {
+            if (!tableExists(connection, "databasechangeloglock")) {
+                return;
+            }
+            st.executeUpdate("update databasechangeloglock set locked = false, lockgranted = null, lockedby = null"
+                    + " where id = 1 and locked and lockedby like '%" + PidLockGenerator.MARK + "' || pg_backend_pid()");
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException ignored) {
+            // the session is broken; the next run sees the lock's holder gone and releases it
         }
     }
 
@@ -236,11 +349,7 @@ public final class LiquibaseRunner implements AutoCloseable {
     /** Reverts the last {@code count} applied changeSets, telling {@code listener} (may be null) about each. */
     public void rollback(int count, ChangeExecListener listener) {
         requireChangelog();
-        liquibase.setChangeExecListener(listener);
-        quietly(() -> {
-            liquibase.rollback(count, null, new Contexts(), new LabelExpression());
-            return null;
-        });
+        inFileTransactions(listener, () -> liquibase.rollback(count, null, new Contexts(), new LabelExpression()));
     }
 
     public void rollbackSql(int count, Writer out) {
@@ -345,6 +454,100 @@ public final class LiquibaseRunner implements AutoCloseable {
         String text = message.toString().replaceAll("\\s+", " ")
                 .replace("liquibase.exception.", "").replace("org.postgresql.util.PSQLException: ", "");
         return DbUrl.mask(text);
+    }
+
+    /** Tells {@link FileTransactions} where changeSets start and fail, and passes every event on. */
+    private static final class Transactional implements ChangeExecListener {
+        private final FileTransactions transactions;
+        private final ChangeExecListener next;
+
+        Transactional(FileTransactions transactions, ChangeExecListener next) {
+            this.transactions = transactions;
+            this.next = next != null ? next : new liquibase.changelog.visitor.AbstractChangeExecListener() { };
+        }
+
+        private void starting(ChangeSet changeSet) {
+            try {
+                transactions.starting(changeSet);
+            } catch (SQLException e) {
+                throw new MigrateException("cannot start the transaction of " + changeSet.getFilePath() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
+        private void done(ChangeSet changeSet) {
+            try {
+                transactions.done();
+            } catch (SQLException e) {
+                throw new MigrateException("cannot keep the work of " + changeSet.getFilePath() + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void failed() {
+            try {
+                transactions.failed();
+            } catch (SQLException ignored) {
+                // a broken session: PostgreSQL rolls the transaction back as the session ends
+            }
+        }
+
+        @Override
+        public void willRun(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.RunStatus status) {
+            starting(changeSet);
+            next.willRun(changeSet, log, database, status);
+        }
+
+        @Override
+        public void ran(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.ExecType type) {
+            done(changeSet);
+            next.ran(changeSet, log, database, type);
+        }
+
+        @Override
+        public void willRollback(ChangeSet changeSet, DatabaseChangeLog log, Database database) {
+            starting(changeSet);
+            next.willRollback(changeSet, log, database);
+        }
+
+        @Override
+        public void rolledBack(ChangeSet changeSet, DatabaseChangeLog log, Database database) {
+            done(changeSet);
+            next.rolledBack(changeSet, log, database);
+        }
+
+        @Override
+        public void preconditionFailed(liquibase.exception.PreconditionFailedException error,
+                                       liquibase.precondition.core.PreconditionContainer.FailOption onFail) {
+            next.preconditionFailed(error, onFail);
+        }
+
+        @Override
+        public void preconditionErrored(liquibase.exception.PreconditionErrorException error,
+                                        liquibase.precondition.core.PreconditionContainer.ErrorOption onError) {
+            next.preconditionErrored(error, onError);
+        }
+
+        @Override
+        public void willRun(liquibase.change.Change change, ChangeSet changeSet, DatabaseChangeLog log, Database database) {
+            next.willRun(change, changeSet, log, database);
+        }
+
+        @Override
+        public void ran(liquibase.change.Change change, ChangeSet changeSet, DatabaseChangeLog log, Database database) {
+            next.ran(change, changeSet, log, database);
+        }
+
+        @Override
+        public void runFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            failed();
+            next.runFailed(changeSet, log, database, e);
+        }
+
+        @Override
+        public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            failed();
+            next.rollbackFailed(changeSet, log, database, e);
+        }
     }
 
     @Override

@@ -125,8 +125,8 @@ class FaultsTest {
             Cli.Result up = p.run("upgrade");
             assertThat(up.exit()).as("%s", up).isEqualTo(2);
             assertThat(up.err()).isEqualTo("error: migration 20261102_1000-bbbbb2 failed at changeSet"
-                    + " jpa-migrate:20261102_1000-bbbbb2-3: ERROR: relation \"public.nope\" does not exist; its 2 earlier"
-                    + " changeSet(s) were rolled back, so the database is at 20261101_1000-aaaaa1\n");
+                    + " jpa-migrate:20261102_1000-bbbbb2-3: ERROR: relation \"public.nope\" does not exist; it was rolled"
+                    + " back as a whole (no change of it stays), so the database is at 20261101_1000-aaaaa1\n");
             assertThat(p.db.dump()).as("schema back at the first migration").isEqualTo(atFirst);
             assertThat(p.changelogRows()).hasSize(1);
             assertThat(p.run("current").out()).isEqualTo("20261101_1000-aaaaa1 (1 migration(s) pending)\n");
@@ -146,9 +146,11 @@ class FaultsTest {
             Cli.Result down = p.run("downgrade");
             assertThat(down.exit()).as("%s", down).isEqualTo(2);
             assertThat(down.err()).isEqualTo("error: downgrade of 20261102_1000-bbbbb2 failed at changeSet"
-                    + " jpa-migrate:20261102_1000-bbbbb2-1: ERROR: table \"players\" does not exist; 1 changeSet(s) had"
-                    + " been reverted, so the database is part way through 20261102_1000-bbbbb2 (1 of 2 changeSets applied)\n");
-            assertThat(p.run("history").out()).contains("partial (1 of 2 changeSets)");
+                    + " jpa-migrate:20261102_1000-bbbbb2-1: ERROR: table \"players\" does not exist; it was not reverted"
+                    + " (its rollback was undone as a whole, so its data is as it was), so the database is at"
+                    + " 20261102_1000-bbbbb2\n");
+            assertThat(p.tables()).as("the rollback of step 2 was undone with the rest").contains("public.coaches");
+            assertThat(p.run("history").out()).contains("applied").doesNotContain("partial");
         }
     }
 

@@ -1,0 +1,148 @@
+package dev.jpamigrate.run;
+
+import liquibase.changelog.ChangeSet;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+
+/**
+ * Makes Liquibase apply (or revert) each migration file in one transaction, its tracking rows included.
+ *
+ * <p>Liquibase commits after every changeSet, so a failure or a kill in the middle of a file would leave the file half
+ * applied, and a DDL statement could commit without its DATABASECHANGELOG row. PostgreSQL's DDL is transactional, so
+ * Liquibase is handed a connection whose {@code commit()} is deferred while a file runs and committed for real when
+ * the next file starts or the run ends. Liquibase's own {@code rollback()} calls (it issues one before every changeSet,
+ * after checking preconditions, and one when a changeSet fails) go to a savepoint taken as the changeSet starts, so
+ * they undo only what that changeSet did; once a changeSet is done, they do nothing. When a changeSet fails, the
+ * whole file's transaction is rolled back.
+ *
+ * <p>The one exception is a changeSet marked {@code runInTransaction:false} (CREATE INDEX CONCURRENTLY cannot run in a
+ * transaction block): what its file did before it is committed, and it runs on its own, as Liquibase runs it.
+ */
+final class FileTransactions implements InvocationHandler {
+    private final Connection real;
+    private final Connection proxy;
+    /** Inside a file's transaction: commits are deferred. */
+    private boolean holding;
+    /** The file whose transaction is open, or null to hold everything until {@link #finish()} (stamp). */
+    private String file;
+    /** Where the running changeSet started; Liquibase's rollback() returns here. */
+    private Savepoint savepoint;
+
+    FileTransactions(Connection real) {
+        this.real = real;
+        this.proxy = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[]{Connection.class}, this);
+    }
+
+    /** The connection to hand Liquibase. */
+    Connection connection() {
+        return proxy;
+    }
+
+    /** A changeSet is about to run or be rolled back: commit the previous file if it is another one. */
+    void starting(ChangeSet changeSet) throws SQLException {
+        String path = changeSet.getFilePath();
+        if (holding && file != null && !file.equals(path)) {
+            commitHeld();
+        }
+        if (!changeSet.isRunInTransaction()) {
+            // PostgreSQL cannot run it inside a transaction block: it is a step of its own
+            commitHeld();
+            return;
+        }
+        if (!holding) {
+            holding = true;
+            file = path;
+        }
+        if (savepoint != null) {
+            real.releaseSavepoint(savepoint);
+        }
+        savepoint = real.setSavepoint();
+    }
+
+    /**
+     * A changeSet ran (or was rolled back) and its tracking row is written: its work is kept with the file. Liquibase
+     * still calls rollback() after this (releasing its lock ends with one); with no savepoint that is a no-op, so the
+     * work stays for the file's commit.
+     */
+    void done() throws SQLException {
+        if (holding && savepoint != null) {
+            real.releaseSavepoint(savepoint);
+            savepoint = null;
+        }
+    }
+
+    /** Holds every commit until {@link #finish()}: one transaction for the whole operation. */
+    void holdAll() {
+        holding = true;
+        file = null;
+        savepoint = null;
+    }
+
+    /** A changeSet failed: everything its file did in this transaction is undone. */
+    void failed() throws SQLException {
+        holding = false;
+        file = null;
+        savepoint = null;
+        real.rollback();
+    }
+
+    /** The operation ended well: commit what is held. */
+    void finish() throws SQLException {
+        commitHeld();
+    }
+
+    /** The operation ended badly: undo what is held; what earlier files committed stays. */
+    void abort() {
+        if (holding) {
+            holding = false;
+            file = null;
+            savepoint = null;
+            try {
+                real.rollback();
+            } catch (SQLException ignored) {
+                // the connection is broken: PostgreSQL rolls the transaction back as the session ends
+            }
+        }
+    }
+
+    private void commitHeld() throws SQLException {
+        if (holding) {
+            holding = false;
+            file = null;
+            savepoint = null;
+            if (!real.getAutoCommit()) {
+                real.commit();
+            }
+        }
+    }
+
+    @Override
+    public Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        String name = method.getName();
+        int arity = args == null ? 0 : args.length;
+        if (holding && name.equals("commit") && arity == 0) {
+            return null; // committed with the rest of the file
+        }
+        if (holding && name.equals("rollback") && arity == 0) {
+            if (savepoint != null) {
+                real.rollback(savepoint);
+            }
+            return null;
+        }
+        if (holding && name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]) && !real.getAutoCommit()) {
+            commitHeld(); // JDBC commits when auto-commit is switched on; say so in our state too
+        }
+        try {
+            return method.invoke(real, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
