@@ -14,14 +14,16 @@ public final class Connections {
     private Connections() {
     }
 
+    /**
+     * Opens a connection. The user and the secrets go as properties, never in the URL: pgjdbc keeps the URL it was
+     * given and Liquibase prints it (the header of {@code --sql}). Parameters in the URL win over these defaults.
+     */
     public static Connection open(DbUrl url) {
         Properties props = new Properties();
-        props.setProperty("user", url.user());
-        if (url.password() != null) {
-            props.setProperty("password", url.password());
-        }
         props.setProperty("ApplicationName", "jpa-migrate");
         props.setProperty("connectTimeout", "10");
+        props.setProperty("user", url.user());
+        url.secrets().forEach(props::setProperty);
         try {
             return DriverManager.getConnection(url.jdbcUrl(), props);
         } catch (SQLException e) {
@@ -33,7 +35,8 @@ public final class Connections {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         Throwable cause = e.getCause();
         if (cause instanceof UnknownHostException) {
-            return "cannot connect to " + url.hostAndPort() + ": unknown host '" + url.host() + "'";
+            String host = url.hosts().size() == 1 ? url.host() : cause.getMessage();
+            return "cannot connect to " + url.hostAndPort() + ": unknown host '" + host + "'";
         }
         if (cause instanceof ConnectException || state.startsWith("08")) {
             return "cannot connect to " + url.hostAndPort() + " (" + oneLine(cause != null ? cause.getMessage() : e.getMessage())

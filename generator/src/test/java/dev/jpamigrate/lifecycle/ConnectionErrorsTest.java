@@ -85,6 +85,41 @@ class ConnectionErrorsTest {
         assertThat(r.err()).doesNotContain(SECRET);
     }
 
+    @Test
+    void aPortTypoStopsBeforeAnyDatabaseIsTouched() {
+        // java.net.URI cannot read this authority; the old parser then fell back to localhost:5432 and user postgres,
+        // which is this very test server, and migrated it.
+        try (Project p = withOneMigration()) {
+            String url = "postgresql://postgres:" + SECRET + "@" + TestPostgres.SERVER.host() + ":54x3/" + p.db.name();
+            Cli.Result r = p.cli.run("upgrade", "--url", url, "--changelogs", "changelogs");
+            assertOneLineWithoutPassword(r, "invalid port '54x3' in database URL postgresql://postgres:***@"
+                    + TestPostgres.SERVER.host() + ":54x3/" + p.db.name());
+            assertThat(r.out()).as("no heading: nothing was connected to").isEmpty();
+            assertThat(p.tables()).as("no databasechangelog, no migrated table").isEmpty();
+        }
+    }
+
+    @Test
+    void sqlHeaderNeverShowsTheSslPassword() {
+        // Liquibase prints the JDBC URL it connected with at the top of --sql; pgjdbc keeps the URL it was given.
+        try (Project p = withOneMigration()) {
+            Cli.Result r = p.cli.run("upgrade", "--sql", "--url", p.db.jdbcUrl() + "&sslpassword=" + SECRET,
+                    "--changelogs", "changelogs");
+            assertThat(r.exit()).as("%s", r).isZero();
+            assertThat(r.out()).as("%s", r).contains("CREATE TABLE public.teams (id integer PRIMARY KEY);")
+                    .contains("jdbc:postgresql://" + p.db.url().hostAndPort() + "/" + p.db.name());
+            assertThat(r.out() + r.err()).doesNotContain(SECRET).doesNotContainIgnoringCase("sslpassword");
+            assertThat(p.tables()).as("--sql changes nothing").isEmpty();
+        }
+    }
+
+    private static Project withOneMigration() {
+        Project p = Project.create();
+        p.migration("20261101_1000-aaaaa1", "create teams",
+                Project.cs("CREATE TABLE public.teams (id integer PRIMARY KEY);", "DROP TABLE public.teams;"));
+        return p;
+    }
+
     /** Asks for a cleartext password, remembers it, and answers 28P01 like a server whose password check fails. */
     private static final class RefusingServer implements AutoCloseable {
         private final ServerSocket socket = new ServerSocket(0);
