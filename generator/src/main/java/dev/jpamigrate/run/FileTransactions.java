@@ -1,5 +1,7 @@
 package dev.jpamigrate.run;
 
+import liquibase.change.Change;
+import liquibase.change.AbstractSQLChange;
 import liquibase.changelog.ChangeSet;
 
 import java.lang.reflect.InvocationHandler;
@@ -9,6 +11,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Makes Liquibase apply (or revert) each migration file in one transaction, its tracking rows included.
@@ -21,8 +25,11 @@ import java.sql.Savepoint;
  * they undo only what that changeSet did; once a changeSet is done, they do nothing. When a changeSet fails, the
  * whole file's transaction is rolled back.
  *
- * <p>The one exception is a changeSet marked {@code runInTransaction:false} (CREATE INDEX CONCURRENTLY cannot run in a
- * transaction block): what its file did before it is committed, and it runs on its own, as Liquibase runs it.
+ * <p>Two exceptions commit part of a file on their own. A changeSet marked {@code runInTransaction:false} (CREATE
+ * INDEX CONCURRENTLY cannot run in a transaction block) runs on its own, as Liquibase runs it. A changeSet that adds
+ * a label to an existing enum type is a transaction of its own, tracking row included, because PostgreSQL lets no
+ * later statement of the same transaction use the new label. In both cases what the file did before is committed
+ * first.
  */
 final class FileTransactions implements InvocationHandler {
     private final Connection real;
@@ -45,8 +52,11 @@ final class FileTransactions implements InvocationHandler {
         return proxy;
     }
 
-    /** A changeSet is about to run or be rolled back: commit the previous file if it is another one. */
-    void starting(ChangeSet changeSet) throws SQLException {
+    /**
+     * A changeSet is about to run ({@code forward}) or be rolled back: commit the previous file if it is another
+     * one.
+     */
+    void starting(ChangeSet changeSet, boolean forward) throws SQLException {
         String path = changeSet.getFilePath();
         if (holding && file != null && !file.equals(path)) {
             commitHeld();
@@ -56,7 +66,14 @@ final class FileTransactions implements InvocationHandler {
             commitHeld();
             return;
         }
-        if (!holding) {
+        if (addsEnumValue(changeSet, forward)) {
+            // "New enum values must be committed before they can be used": a later changeSet of the file may set a
+            // default to the new label, so this one is a transaction of its own (with its tracking row), and the
+            // rest of the file a next one.
+            commitHeld();
+            holding = true;
+            file = path + " #" + changeSet.getId();
+        } else if (!holding) {
             holding = true;
             file = path;
         }
@@ -121,6 +138,19 @@ final class FileTransactions implements InvocationHandler {
                 real.commit();
             }
         }
+    }
+
+    private static final Pattern ADD_VALUE = Pattern.compile("(?is)\\balter\\s+type\\b[^;]*?\\badd\\s+value\\b");
+
+    /** True when the SQL this changeSet runs in that direction adds a label to an existing enum type. */
+    static boolean addsEnumValue(ChangeSet changeSet, boolean forward) {
+        List<Change> changes = forward ? changeSet.getChanges() : changeSet.getRollback().getChanges();
+        for (Change change : changes) {
+            if (change instanceof AbstractSQLChange sql && sql.getSql() != null && ADD_VALUE.matcher(sql.getSql()).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -151,8 +151,9 @@ public final class Lifecycle {
             message.append("; it was rolled back as a whole (no change of it stays), so the database is ")
                     .append(where(after));
         } else {
-            message.append("; ").append(appliedNow - appliedBefore).append(" of its changeSets ran outside a"
-                    + " transaction (runInTransaction:false) and stay applied, so the database is ").append(where(after));
+            message.append("; ").append(appliedNow - appliedBefore).append(" of its changeSets had committed on"
+                    + " their own (enum labels added, or runInTransaction:false) and stay applied, so the database is ")
+                    .append(where(after));
         }
         long earlier = listener.files().stream().filter(f -> !f.equals(file)).count();
         if (earlier > 0) {
@@ -316,8 +317,8 @@ public final class Lifecycle {
             }).count();
             String state = at == null ? "" : was != null && was.applied() == at.applied()
                     ? "; it was not reverted (its rollback was undone as a whole, so its data is as it was)"
-                    : "; " + (at.applied() - (was == null ? 0 : was.applied())) + " of its changeSets ran outside a"
-                    + " transaction (runInTransaction:false) and stay reverted";
+                    : "; " + (at.applied() - (was == null ? 0 : was.applied())) + " of its changeSets had committed"
+                    + " on their own (enum labels added, or runInTransaction:false) and stay reverted";
             throw new MigrateException("downgrade" + (at == null ? "" : " of " + at.revision()) + " failed" + failed
                     + ": " + sqlError(listener.failure != null ? listener.failure : e) + state
                     + (reverted > 0 ? "; " + reverted + " migration(s) reverted before it stay reverted" : "")

@@ -466,9 +466,9 @@ public final class LiquibaseRunner implements AutoCloseable {
             this.next = next != null ? next : new liquibase.changelog.visitor.AbstractChangeExecListener() { };
         }
 
-        private void starting(ChangeSet changeSet) {
+        private void starting(ChangeSet changeSet, boolean forward) {
             try {
-                transactions.starting(changeSet);
+                transactions.starting(changeSet, forward);
             } catch (SQLException e) {
                 throw new MigrateException("cannot start the transaction of " + changeSet.getFilePath() + ": "
                         + e.getMessage(), e);
@@ -493,7 +493,7 @@ public final class LiquibaseRunner implements AutoCloseable {
 
         @Override
         public void willRun(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.RunStatus status) {
-            starting(changeSet);
+            starting(changeSet, true);
             next.willRun(changeSet, log, database, status);
         }
 
@@ -505,7 +505,7 @@ public final class LiquibaseRunner implements AutoCloseable {
 
         @Override
         public void willRollback(ChangeSet changeSet, DatabaseChangeLog log, Database database) {
-            starting(changeSet);
+            starting(changeSet, false);
             next.willRollback(changeSet, log, database);
         }
 
