@@ -230,10 +230,18 @@ public final class SchemaDiff {
     }
 
     /** Calls {@code action} for every key in either list, in key order, with null for the side that lacks it. */
+    /** Objects by name; two with one name would be merged silently, so they are an error. */
+    static <T, K extends Comparable<? super K>> Map<K, T> byName(List<T> objects, Function<T, K> key) {
+        return objects.stream().collect(Collectors.toMap(key, Function.identity(), (x, y) -> {
+            throw new dev.jpamigrate.MigrateException("two objects named " + key.apply(x) + " in one schema ("
+                    + x.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "s): they cannot be compared by name");
+        }, TreeMap::new));
+    }
+
     private static <T, K extends Comparable<? super K>> void match(List<T> from, List<T> to, Function<T, K> key,
                                                                   java.util.function.BiConsumer<T, T> action) {
-        Map<K, T> a = from.stream().collect(Collectors.toMap(key, Function.identity(), (x, y) -> x, TreeMap::new));
-        Map<K, T> b = to.stream().collect(Collectors.toMap(key, Function.identity(), (x, y) -> x, TreeMap::new));
+        Map<K, T> a = byName(from, key);
+        Map<K, T> b = byName(to, key);
         TreeSet<K> keys = new TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         for (K k : keys) {

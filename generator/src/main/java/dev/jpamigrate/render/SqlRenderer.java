@@ -266,7 +266,13 @@ public final class SqlRenderer {
         if (to.defaultExpr() != null && !to.defaultExpr().equals(currentDefault)) {
             statements.add(prefix + "SET DEFAULT " + to.defaultExpr());
         }
+        boolean setNotNull = !from.notNull() && to.notNull();
         if (from.identity() == null && to.identity() != null) {
+            // PostgreSQL adds an identity only to a NOT NULL column, so SET NOT NULL must come first.
+            if (setNotNull) {
+                statements.add(prefix + "SET NOT NULL");
+                setNotNull = false;
+            }
             statements.add(prefix + "ADD" + identityClause(to.type(), to.identity()));
         } else if (from.identity() != null && to.identity() != null && !from.identity().equals(to.identity())) {
             if (from.identity().always() != to.identity().always()) {
@@ -285,8 +291,10 @@ public final class SqlRenderer {
                 statements.add(prefix + sb.toString().trim());
             }
         }
-        if (from.notNull() != to.notNull()) {
-            statements.add(prefix + (to.notNull() ? "SET NOT NULL" : "DROP NOT NULL"));
+        if (setNotNull) {
+            statements.add(prefix + "SET NOT NULL");
+        } else if (from.notNull() && !to.notNull()) {
+            statements.add(prefix + "DROP NOT NULL");
         }
         if (!Objects.equals(from.comment(), to.comment())) {
             statements.add(columnComment(c.table(), to));
@@ -320,13 +328,16 @@ public final class SqlRenderer {
                 if (current.contains(value)) {
                     continue;
                 }
-                // PostgreSQL 12+ allows ADD VALUE in a transaction; the label is usable once that commits.
-                if (i == 0) {
-                    statements.add("ALTER TYPE " + type + " ADD VALUE " + Sql.literal(value) + " BEFORE "
-                            + Sql.literal(c.to().get(1)));
+                // PostgreSQL 12+ allows ADD VALUE in a transaction; the label is usable once that commits. Each new
+                // label is placed next to one that exists by the time it runs: after its predecessor (added just
+                // before, or already there); at the front, before the first label the type already has; in a type
+                // with no labels, simply added.
+                String add = "ALTER TYPE " + type + " ADD VALUE " + Sql.literal(value);
+                if (i > 0) {
+                    statements.add(add + " AFTER " + Sql.literal(c.to().get(i - 1)));
                 } else {
-                    statements.add("ALTER TYPE " + type + " ADD VALUE " + Sql.literal(value) + " AFTER "
-                            + Sql.literal(c.to().get(i - 1)));
+                    statements.add(c.to().stream().filter(current::contains).findFirst()
+                            .map(existing -> add + " BEFORE " + Sql.literal(existing)).orElse(add));
                 }
                 current.add(value);
             }

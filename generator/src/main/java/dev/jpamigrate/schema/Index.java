@@ -5,6 +5,7 @@ public record Index(String name, String definition, boolean unique) {
 
     /** The definition without the index's own name, to recognise the same index under another name. */
     public String shape() {
-        return definition.replaceFirst("^(CREATE (UNIQUE )?INDEX )\\S+ ", "$1");
+        // the name is an identifier, quoted (and then possibly with spaces and doubled quotes) or not
+        return definition.replaceFirst("^(CREATE (UNIQUE )?INDEX )(?:\"(?:[^\"]|\"\")*\"|\\S+) ", "$1");
     }
 }
