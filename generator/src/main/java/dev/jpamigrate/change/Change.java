@@ -212,9 +212,13 @@ public sealed interface Change {
         public Set<Hazard> hazards() {
             Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
             if (typeChanged()) {
-                switch (TypeChange.of(from.type(), to.type())) {
+                switch (TypeChange.of(from.sqlType(), to.sqlType())) {
                     case LOSSLESS -> { }
                     case LOSSLESS_REWRITE -> hazards.add(Hazard.REWRITES_TABLE);
+                    case REINTERPRETS -> {
+                        hazards.add(Hazard.REINTERPRETS_TIMES);
+                        hazards.add(Hazard.REWRITES_TABLE);
+                    }
                     case CONVERTING -> {
                         hazards.add(Hazard.CONVERTS_DATA);
                         hazards.add(Hazard.REWRITES_TABLE);

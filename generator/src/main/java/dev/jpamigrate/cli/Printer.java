@@ -23,7 +23,8 @@ final class Printer {
     /** Warnings for everything that can lose data or fail on existing rows. */
     static void hazards(PrintWriter err, List<Change> changes) {
         for (Change change : changes) {
-            if (change.hazards().contains(Hazard.DELETES_DATA) || change.hazards().contains(Hazard.CONVERTS_DATA)) {
+            if (change.hazards().contains(Hazard.DELETES_DATA) || change.hazards().contains(Hazard.CONVERTS_DATA)
+                    || change.hazards().contains(Hazard.REINTERPRETS_TIMES)) {
                 err.println("WARNING: " + Describer.describe(change) + ": "
                         + change.hazards().stream().map(Hazard::words).collect(Collectors.joining("; ")));
             }

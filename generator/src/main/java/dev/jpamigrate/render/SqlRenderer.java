@@ -2,6 +2,7 @@ package dev.jpamigrate.render;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Change.*;
+import dev.jpamigrate.change.Hazard;
 import dev.jpamigrate.schema.*;
 
 import java.util.ArrayList;
@@ -304,18 +305,41 @@ public final class SqlRenderer {
 
     /**
      * A USING clause only where PostgreSQL has no assignment cast. Without USING, a value that does not fit fails
-     * the migration; an explicit cast would truncate strings silently.
+     * the migration; an explicit cast would truncate strings silently. Between timestamp and timestamptz the zone
+     * is written out, so the values do not depend on the TimeZone of whoever runs the migration.
      */
     private static String using(Column from, Column to) {
-        String fromCat = from.typeCategory();
-        String toCat = to.typeCategory();
-        if ("E".equals(toCat)) {
-            return " USING " + Sql.ident(to.name()) + "::text::" + to.type();
+        SqlType a = from.sqlType();
+        SqlType b = to.sqlType();
+        String column = Sql.ident(to.name());
+        if (b instanceof SqlType.EnumRef) {
+            return " USING " + column + "::text::" + to.type();
         }
-        if ("S".equals(toCat) || Objects.equals(fromCat, toCat) && !"A".equals(toCat) && !"U".equals(toCat)) {
+        if (a instanceof SqlType.TimeType x && b instanceof SqlType.TimeType y && zoned(x) != zoned(y)
+                && timestamp(x) && timestamp(y)) {
+            // timestamp AT TIME ZONE z is the timestamptz of that wall-clock time in z, and the reverse
+            return " USING " + column + " AT TIME ZONE " + Sql.literal(Hazard.TIME_ZONE);
+        }
+        if (b instanceof SqlType.StringType || sameFamily(a, b)) {
             return "";
         }
-        return " USING " + Sql.ident(to.name()) + "::" + to.type();
+        return " USING " + column + "::" + to.type();
+    }
+
+    private static boolean zoned(SqlType.TimeType t) {
+        return t.kind() == SqlType.TimeType.Kind.TIMESTAMPTZ;
+    }
+
+    private static boolean timestamp(SqlType.TimeType t) {
+        return t.kind() == SqlType.TimeType.Kind.TIMESTAMP || t.kind() == SqlType.TimeType.Kind.TIMESTAMPTZ;
+    }
+
+    /** Types PostgreSQL converts between with an assignment cast: numbers among numbers, times among times. */
+    private static boolean sameFamily(SqlType a, SqlType b) {
+        boolean numbers = (a instanceof SqlType.IntegerType || a instanceof SqlType.DecimalType
+                || a instanceof SqlType.FloatType) && (b instanceof SqlType.IntegerType
+                || b instanceof SqlType.DecimalType || b instanceof SqlType.FloatType);
+        return numbers || a instanceof SqlType.TimeType && b instanceof SqlType.TimeType;
     }
 
     private static List<String> alterEnum(AlterEnum c) {

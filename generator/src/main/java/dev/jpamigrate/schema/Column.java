@@ -7,6 +7,11 @@ package dev.jpamigrate.schema;
 public record Column(String name, String type, String typeCategory, boolean notNull, String defaultExpr,
                      Identity identity, String generatedExpr, String comment) {
 
+    /** The type, read into typed values. */
+    public SqlType sqlType() {
+        return SqlType.parse(type, typeCategory);
+    }
+
     public Column withDefault(String expr) {
         return new Column(name, type, typeCategory, notNull, expr, identity, generatedExpr, comment);
     }

@@ -4,27 +4,49 @@ import dev.jpamigrate.change.Change.AlterColumn;
 import dev.jpamigrate.schema.Column;
 import dev.jpamigrate.schema.QualifiedName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Widening is quiet; narrowing and conversions are flagged, so the warnings mean something. */
 class TypeChangeTest {
 
-    @Test
-    void wideningKeepsEveryValue() {
-        assertThat(TypeChange.of("character varying(500)", "character varying(1000)")).isEqualTo(TypeChange.LOSSLESS);
-        assertThat(TypeChange.of("character varying(500)", "text")).isEqualTo(TypeChange.LOSSLESS);
-        assertThat(TypeChange.of("numeric(10,2)", "numeric(12,2)")).isEqualTo(TypeChange.LOSSLESS);
-        assertThat(TypeChange.of("integer", "bigint")).isEqualTo(TypeChange.LOSSLESS_REWRITE);
-    }
-
-    @Test
-    void narrowingAndConversionsConvert() {
-        assertThat(TypeChange.of("character varying(1000)", "character varying(500)")).isEqualTo(TypeChange.CONVERTING);
-        assertThat(TypeChange.of("text", "character varying(20)")).isEqualTo(TypeChange.CONVERTING);
-        assertThat(TypeChange.of("numeric(10,2)", "numeric(10,1)")).isEqualTo(TypeChange.CONVERTING);
-        assertThat(TypeChange.of("bigint", "integer")).isEqualTo(TypeChange.CONVERTING);
-        assertThat(TypeChange.of("text", "integer")).isEqualTo(TypeChange.CONVERTING);
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            character varying(500)          | character varying(1000)        | LOSSLESS
+            character varying(500)          | text                           | LOSSLESS
+            character varying(10)[]         | character varying(20)[]        | LOSSLESS
+            numeric(10,2)                   | numeric(12,2)                  | LOSSLESS
+            numeric(10,2)                   | numeric                        | LOSSLESS
+            timestamp(3) without time zone  | timestamp(6) without time zone | LOSSLESS
+            timestamp(3) without time zone  | timestamp without time zone    | LOSSLESS
+            time(0) with time zone          | time(3) with time zone         | LOSSLESS
+            numeric(10,2)                   | numeric(12,3)                  | LOSSLESS_REWRITE
+            integer                         | bigint                         | LOSSLESS_REWRITE
+            smallint[]                      | integer[]                      | LOSSLESS_REWRITE
+            integer                         | numeric(12,2)                  | LOSSLESS_REWRITE
+            real                            | double precision               | LOSSLESS_REWRITE
+            date                            | timestamp without time zone    | LOSSLESS_REWRITE
+            character(2)                    | character(5)                   | LOSSLESS_REWRITE
+            timestamp without time zone     | timestamp with time zone       | REINTERPRETS
+            timestamp with time zone        | timestamp without time zone    | REINTERPRETS
+            character varying(1000)         | character varying(500)         | CONVERTING
+            character varying(20)[]         | character varying(10)[]        | CONVERTING
+            text                            | character varying(20)          | CONVERTING
+            numeric(10,2)                   | numeric(10,1)                  | CONVERTING
+            numeric(12,2)                   | numeric(10,0)                  | CONVERTING
+            numeric                         | numeric(20,4)                  | CONVERTING
+            integer                         | numeric(10,2)                  | CONVERTING
+            bigint                          | integer                        | CONVERTING
+            double precision                | real                           | CONVERTING
+            text                            | integer                        | CONVERTING
+            timestamp with time zone        | date                           | CONVERTING
+            timestamp(6) without time zone  | timestamp(3) without time zone | CONVERTING
+            uuid                            | text                           | CONVERTING
+            """)
+    void classifiesOverTypedTypes(String from, String to, TypeChange expected) {
+        assertThat(TypeChange.of(from, to)).isEqualTo(expected);
     }
 
     @Test
@@ -34,5 +56,14 @@ class TypeChangeTest {
                 narrow.withType("character varying(100)", "S"));
         assertThat(widen.hazards()).isEmpty();
         assertThat(widen.inverse().hazards()).contains(Hazard.CONVERTS_DATA);
+    }
+
+    @Test
+    void aTimeZoneSwitchSaysTheValuesAreReadInAZone() {
+        Column local = new Column("at", "timestamp(6) without time zone", "D", false, null, null, null, null);
+        AlterColumn zoned = new AlterColumn(new QualifiedName("public", "t"), local,
+                local.withType("timestamp(6) with time zone", "D"));
+        assertThat(zoned.hazards()).containsExactlyInAnyOrder(Hazard.REINTERPRETS_TIMES, Hazard.REWRITES_TABLE);
+        assertThat(Hazard.REINTERPRETS_TIMES.words()).isEqualTo("reinterprets stored date-times in time zone UTC");
     }
 }

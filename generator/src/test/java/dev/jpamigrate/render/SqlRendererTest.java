@@ -101,4 +101,25 @@ class SqlRendererTest {
                 new Schema(List.of(), List.of(), List.of(), List.of(a)));
         assertThat(none).isEmpty();
     }
+
+    static Stream<Arguments> conversions() {
+        return Stream.of(
+                Arguments.of("timestamp(6) without time zone", "timestamp(6) with time zone",
+                        "ALTER TABLE public.items ALTER COLUMN v TYPE timestamp(6) with time zone USING v AT TIME ZONE 'UTC'"),
+                Arguments.of("timestamp(6) with time zone", "timestamp(6) without time zone",
+                        "ALTER TABLE public.items ALTER COLUMN v TYPE timestamp(6) without time zone USING v AT TIME ZONE 'UTC'"),
+                Arguments.of("character varying(10)", "character varying(20)",
+                        "ALTER TABLE public.items ALTER COLUMN v TYPE character varying(20)"),
+                Arguments.of("integer", "numeric(12,2)", "ALTER TABLE public.items ALTER COLUMN v TYPE numeric(12,2)"),
+                Arguments.of("text", "integer", "ALTER TABLE public.items ALTER COLUMN v TYPE integer USING v::integer"),
+                Arguments.of("character varying(10)[]", "character varying(20)[]",
+                        "ALTER TABLE public.items ALTER COLUMN v TYPE character varying(20)[] USING v::character varying(20)[]"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("conversions")
+    void typeChangesCastOnlyWhereNeededAndNameTheTimeZone(String from, String to, String sql) {
+        Column a = new Column("v", from, null, false, null, null, null, null);
+        assertThat(SqlRenderer.render(new AlterColumn(ITEMS, a, a.withType(to, null)))).containsExactly(sql);
+    }
 }

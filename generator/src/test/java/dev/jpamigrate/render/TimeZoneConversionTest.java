@@ -1,0 +1,49 @@
+package dev.jpamigrate.render;
+
+import dev.jpamigrate.change.Change.AlterColumn;
+import dev.jpamigrate.schema.Column;
+import dev.jpamigrate.schema.QualifiedName;
+import dev.jpamigrate.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** timestamp to timestamptz and back gives the same values whatever the TimeZone of the session that runs it. */
+class TimeZoneConversionTest {
+
+    @Test
+    void theConversionDoesNotDependOnTheSessionTimeZone() throws Exception {
+        Column local = new Column("at", "timestamp(6) without time zone", "D", false, null, null, null, null);
+        AlterColumn toZoned = new AlterColumn(new QualifiedName("public", "events"), local,
+                local.withType("timestamp(6) with time zone", "D"));
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            db.execute("CREATE TABLE public.events (at timestamp(6) without time zone)",
+                    "INSERT INTO public.events VALUES ('2026-01-01 12:00:00')");
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("SET TimeZone = 'America/New_York'");
+                for (String sql : SqlRenderer.render(toZoned)) {
+                    st.execute(sql);
+                }
+                assertThat(one(st, "select to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') from public.events"))
+                        .as("the wall-clock value read as UTC, not as the session's zone").isEqualTo("2026-01-01 12:00");
+                st.execute("SET TimeZone = 'Asia/Tokyo'");
+                for (String sql : SqlRenderer.render(toZoned.inverse())) {
+                    st.execute(sql);
+                }
+                assertThat(one(st, "select to_char(at, 'YYYY-MM-DD HH24:MI') from public.events"))
+                        .as("and back, exactly").isEqualTo("2026-01-01 12:00");
+            }
+        }
+    }
+
+    private static String one(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
