@@ -86,6 +86,21 @@ public final class MigrateCommand implements Runnable {
     static CommandLine commandLine(MigrateCommand root) {
         CommandLine cl = new CommandLine(root);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> root.fail(e));
+        // picocli hands only Exceptions to that handler: an Error from a command (NoClassDefFoundError from the
+        // user's classes) would escape execute() as a stack trace and exit 1, which means drift.
+        CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return strategy.execute(parseResult);
+            } catch (CommandLine.ParameterException | CommandLine.ExecutionException e) {
+                throw e;
+            } catch (Throwable e) {
+                return root.fail(e);
+            }
+        });
+        // what picocli returns if a handler itself fails: an error, never the drift code it defaults to
+        cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.ERROR);
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnExecutionException(ExitCode.ERROR));
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("error: " + DbUrl.mask(e.getMessage()));
@@ -194,15 +209,17 @@ public final class MigrateCommand implements Runnable {
     }
 
     /** One line on stderr, a stack trace only with --verbose, and never a password. */
-    int fail(Exception e) {
+    int fail(Throwable e) {
         PrintWriter err = err();
+        Throwable cause = unwrap(e);
         int code = ExitCode.ERROR;
         String message;
-        if (e instanceof MigrateException m) {
+        if (cause instanceof MigrateException m) {
             code = m.exitCode();
             message = m.getMessage();
         } else {
-            message = "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+            message = "unexpected " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
                     + (verbose ? "" : " (run with --verbose for details)");
         }
         err.println("error: " + DbUrl.mask(message == null ? "" : message.replaceAll("\\s*\\n\\s*", " ")));
@@ -213,5 +230,16 @@ public final class MigrateCommand implements Runnable {
         }
         err.flush();
         return code;
+    }
+
+    /** The failure behind the wrappers that threads and picocli put around it. */
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException
+                || t instanceof CommandLine.ExecutionException) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 }

@@ -56,8 +56,9 @@ public final class HibernateDdl {
             Metadata metadata;
             try {
                 metadata = sources.buildMetadata();
-            } catch (RuntimeException e) {
-                throw new MigrateException("Hibernate cannot map the entities: " + rootMessage(e), e);
+            } catch (RuntimeException | LinkageError e) {
+                // a type missing from the class path often shows only here: a field's type, a generic argument
+                throw failure(classes, "map the entities", e);
             }
             java.io.StringWriter script = new java.io.StringWriter();
             Map<String, Object> settings = new HashMap<>(registry.requireService(
@@ -70,15 +71,23 @@ public final class HibernateDdl {
             settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
             try {
                 SchemaManagementToolCoordinator.process(metadata, registry, settings, action -> { });
-            } catch (RuntimeException e) {
-                throw new MigrateException("Hibernate cannot generate DDL for the entities: " + rootMessage(e), e);
+                List<String> statements = split(script.toString()).stream().map(HibernateDdl::fixComment).toList();
+                return fixEnums(statements, namedEnums(metadata));
+            } catch (RuntimeException | LinkageError e) {
+                throw failure(classes, "generate DDL for the entities", e);
             }
-            List<String> statements = split(script.toString()).stream().map(HibernateDdl::fixComment).toList();
-            return fixEnums(statements, namedEnums(metadata));
         } finally {
             thread.setContextClassLoader(previous);
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    private static MigrateException failure(List<Class<?>> classes, String what, Throwable e) {
+        if (e instanceof MigrateException m) {
+            return m;
+        }
+        return EntityScanner.cannotMap(classes, e)
+                .orElseGet(() -> new MigrateException("Hibernate cannot " + what + ": " + rootMessage(e), e));
     }
 
     private static String rootMessage(Throwable e) {

@@ -290,11 +290,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
+    /** Package-private for its test. */
+    static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
+            // the background thread's own failure, an Error (NoClassDefFoundError) as much as an exception
             if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
                 throw r;
             }
             throw e;

@@ -41,13 +41,20 @@ public final class EntityCompiler {
 
     /** Compiles several files, given by file name, all in {@code pkg}. */
     public static Path compileFiles(Map<String, String> files, String pkg, Path out) {
+        return compileFiles(files, pkg, out, List.of());
+    }
+
+    /** Compiles several files of {@code pkg} against classes that are not on the test's class path. */
+    public static Path compileFiles(Map<String, String> files, String pkg, Path out, List<Path> classpath) {
         try {
             Path src = Files.createTempDirectory("jpa-migrate-src");
             Path pkgDir = src.resolve(pkg.replace('.', '/'));
             Files.createDirectories(pkgDir);
             Files.createDirectories(out);
+            StringBuilder cp = new StringBuilder(System.getProperty("java.class.path"));
+            classpath.forEach(p -> cp.append(java.io.File.pathSeparator).append(p));
             List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-classpath",
-                    System.getProperty("java.class.path"), "-proc:none", "-nowarn", "-encoding", "UTF-8"));
+                    cp.toString(), "-proc:none", "-nowarn", "-encoding", "UTF-8"));
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path file = pkgDir.resolve(f.getKey());
                 Files.writeString(file, f.getValue());
