@@ -6,6 +6,7 @@ import dev.jpamigrate.db.*;
 import dev.jpamigrate.desired.DesiredSchema;
 import dev.jpamigrate.diff.SchemaDiff;
 import dev.jpamigrate.inspect.CatalogInspector;
+import dev.jpamigrate.inspect.CheckCanonicalizer;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.ChangelogRenderer;
@@ -143,7 +144,7 @@ public final class Engine implements AutoCloseable {
                             + ": run ./migrate upgrade first, so the new migration starts from head", null, 1);
                 }
             }
-            Schema current = timed("inspect target", () -> inspect(target.connection()));
+            Schema current = canonicalChecks(timed("inspect target", () -> inspect(target.connection())), desired());
             List<Change> changes = SchemaDiff.diff(current, desired());
             if (changes.isEmpty()) {
                 return new Results.Created(null, null, List.of());
@@ -244,6 +245,7 @@ public final class Engine implements AutoCloseable {
         List<Change> modelDrift = List.of();
         if (head != null) {
             desiredFrom(join(ddl));
+            head = canonicalChecks(head, desired());
             modelDrift = SchemaDiff.diff(head, desired());
         } else {
             ddl.cancel(true);
@@ -257,7 +259,7 @@ public final class Engine implements AutoCloseable {
             problems.addAll(history.problems());
             List<Change> databaseDrift = List.of();
             if (history.pending().isEmpty() && head != null) {
-                Schema live = timed("inspect database", () -> inspect(c));
+                Schema live = canonicalChecks(timed("inspect database", () -> inspect(c)), head);
                 databaseDrift = SchemaDiff.diff(head, live);
             } else if (applied.isEmpty() && head != null) {
                 Schema live = timed("inspect database", () -> inspect(c));
@@ -270,6 +272,11 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code schema}'s CHECK constraints in PostgreSQL's fixed-point text where they differ from {@code other}'s. */
+    private Schema canonicalChecks(Schema schema, Schema other) {
+        return timed("canonical checks", () -> CheckCanonicalizer.canonical(schema, other, this::scratch, options.log()));
     }
 
     private List<String> desiredDdl() {
