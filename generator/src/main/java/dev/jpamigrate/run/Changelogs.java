@@ -9,10 +9,17 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +36,7 @@ public final class Changelogs {
                         http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
             """;
     private static final String FOOTER = "</databaseChangeLog>\n";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
 
@@ -56,20 +64,86 @@ public final class Changelogs {
         return parse(read()).includes();
     }
 
-    /** Writes a migration file and appends it to the master, creating the directory and master if needed. */
+    /**
+     * Writes a migration file and appends it to the master, creating the directory and master if needed. Both are
+     * written or neither: each goes to a temporary name in the directory first, then the migration is renamed into
+     * place, then the master atomically replaces the old one. On any failure what was written is removed and the
+     * old master is untouched.
+     */
     public Path add(String fileName, String content) {
+        Path file = dir.resolve(fileName);
+        Path master = master();
         try {
             Files.createDirectories(dir);
-            String master = exists() ? read() : HEADER + FOOTER;
-            int end = parse(master).end();
-            Path file = dir.resolve(fileName);
-            Files.writeString(file, content);
-            String include = "    <include file=\"" + attribute(fileName) + "\" relativeToChangelogFile=\"true\"/>\n";
-            Files.writeString(master(), master.substring(0, end) + include + master.substring(end));
+        } catch (IOException e) {
+            throw new MigrateException("cannot create " + dir + ": " + why(e), e);
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new MigrateException("cannot write " + file + ": it already exists; nothing was written");
+        }
+        // A rename replaces a read-only file as long as the directory is writable: honour the file's own mode.
+        if (Files.exists(master) && !Files.isWritable(master)) {
+            throw new MigrateException("cannot write " + master + ": it is read-only; nothing was written");
+        }
+        String old = exists() ? read() : HEADER + FOOTER;
+        int end = parse(old).end();
+        String updated = old.substring(0, end) + "    <include file=\"" + attribute(fileName)
+                + "\" relativeToChangelogFile=\"true\"/>\n" + old.substring(end);
+
+        List<Path> written = new ArrayList<>();
+        Path target = dir;
+        boolean done = false;
+        try {
+            Path fileTmp = writeTemp(fileName, content, written);
+            Path masterTmp = writeTemp(MASTER, updated, written);
+            if (Files.exists(master)) {
+                try {
+                    Files.setPosixFilePermissions(masterTmp, Files.getPosixFilePermissions(master));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system: the new file gets the directory's defaults
+                }
+            }
+            target = file;
+            Files.move(fileTmp, file); // a plain rename; unlike ATOMIC_MOVE it refuses to replace a file
+            written.set(written.indexOf(fileTmp), file);
+            target = master;
+            Files.move(masterTmp, master, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            done = true;
             return file;
         } catch (IOException e) {
-            throw new MigrateException("cannot write to " + dir + ": " + e.getMessage(), e);
+            throw new MigrateException("cannot write " + target + ": " + why(e) + undo(written), e);
+        } finally {
+            if (!done) {
+                undo(written);
+            }
         }
+    }
+
+    /** Writes a file under a fresh temporary name in this directory and flushes it to disk. */
+    private Path writeTemp(String name, String content, List<Path> written) throws IOException {
+        Path tmp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong() >>> 1) + ".tmp");
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            written.add(tmp);
+            ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+        return tmp;
+    }
+
+    /** Deletes what was written; says what could not be, or that nothing is left. Safe to call twice. */
+    private static String undo(List<Path> written) {
+        List<String> left = new ArrayList<>();
+        for (Path p : written) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                left.add(p.toString());
+            }
+        }
+        return left.isEmpty() ? "; nothing was written" : "; could not remove " + String.join(", ", left);
     }
 
     private static String why(IOException e) {
@@ -191,7 +265,12 @@ public final class Changelogs {
                 try (var files = Files.list(dir)) {
                     for (Path f : (Iterable<Path>) files::iterator) {
                         if (Files.isRegularFile(f)) {
-                            Files.copy(f, target.resolve(f.getFileName()));
+                            Path copy = Files.copy(f, target.resolve(f.getFileName()));
+                            if (!Files.isWritable(copy)) {
+                                // the copy keeps a read-only mode, but it is ours to write: the real master's
+                                // mode is what add() refuses on
+                                copy.toFile().setWritable(true, true);
+                            }
                         }
                     }
                 }

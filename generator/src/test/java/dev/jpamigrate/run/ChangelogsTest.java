@@ -123,6 +123,30 @@ class ChangelogsTest {
         assertThat(listing()).containsExactly(Changelogs.MASTER);
     }
 
+    @Test
+    void whenTheMasterCannotBeReplacedTheMigrationFileIsRemovedToo() throws IOException {
+        // A directory where the master goes: rename(2) fails even for root, after the migration is in place.
+        Files.createDirectories(dir.resolve(Changelogs.MASTER));
+        Changelogs changelogs = new Changelogs(dir);
+
+        assertThatThrownBy(() -> changelogs.add("b.sql", "-- b\n")).isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("cannot write " + changelogs.master() + ": ")
+                .hasMessageEndingWith("; nothing was written");
+        assertThat(listing()).as("no orphan migration, no temporary file").containsExactly(Changelogs.MASTER);
+    }
+
+    @Test
+    void anExistingMigrationFileIsNotReplaced() throws IOException {
+        Changelogs changelogs = new Changelogs(dir);
+        changelogs.add("a.sql", "-- a\n");
+        String master = Files.readString(changelogs.master());
+
+        assertThatThrownBy(() -> changelogs.add("a.sql", "-- other\n")).isInstanceOf(MigrateException.class)
+                .hasMessage("cannot write " + dir.resolve("a.sql") + ": it already exists; nothing was written");
+        assertThat(Files.readString(dir.resolve("a.sql"))).isEqualTo("-- a\n");
+        assertThat(Files.readString(changelogs.master())).isEqualTo(master);
+    }
+
     private java.util.List<String> listing() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("secret.txt")).sorted().toList();
