@@ -149,6 +149,12 @@ public final class MigrateCommand implements Runnable {
         long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LiquibaseRunner.verbose(verbose);
         Config config = Config.load(workDir, env);
+        Consumer<String> log = log();
+        log.accept("project root: " + config.root() + config.file().map(f -> " (from " + f + ")")
+                .orElse(" (no " + Config.FILE + " in " + workDir + " or above: the working directory)"));
+        // Paths typed on the command line are relative to where the user is; those in migrate.properties to the root.
+        Path changelogDir = (changelogs != null ? workDir.resolve(changelogs)
+                : config.root().resolve(config.get("changelogs", "changelogs"))).normalize();
         Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(DbUrl::parse);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -156,14 +162,12 @@ public final class MigrateCommand implements Runnable {
             throw new MigrateException("no entity packages: pass --entities com.example.model or set entities= in "
                     + Config.FILE);
         }
+        Path classpathBase = classpath != null ? workDir : config.root();
         String cp = classpath != null ? classpath : config.get("classpath", "");
         List<Path> classpathEntries = Arrays.stream(cp.split(File.pathSeparator)).map(String::trim)
-                .filter(s -> !s.isEmpty()).map(s -> workDir.resolve(s).normalize()).toList();
-        Path changelogDir = workDir.resolve(changelogs != null ? changelogs
-                : Path.of(config.get("changelogs", "changelogs"))).normalize();
+                .filter(s -> !s.isEmpty()).map(s -> classpathBase.resolve(s).normalize()).toList();
         Naming namingStrategy = parseNaming(naming != null ? naming : config.get("naming", "hibernate"));
         String author = config.get("author", "jpa-migrate");
-        Consumer<String> log = log();
         log.accept("database: " + dbUrl.map(u -> u + config.urlSource().map(s -> " (from " + s + ")")
                 .orElse(url != null ? " (from --url)" : "")).orElse("embedded PostgreSQL"));
         log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""

@@ -16,7 +16,10 @@ import static dev.jpamigrate.lifecycle.Project.cs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-/** create writes the migration and the master together or not at all. */
+/**
+ * Commands run from a subdirectory find the project root; and create writes the migration and the master together
+ * or not at all.
+ */
 class NothingRanTest {
     private static final String MODEL = """
             @Entity @Table(name = "notes")
@@ -28,6 +31,58 @@ class NothingRanTest {
 
     @TempDir
     Path work;
+
+    @Test
+    void upgradeFromASubdirectoryFindsTheProjectRoot() throws IOException {
+        try (Project p = Project.create()) {
+            p.migration("20261101_1000-aaaaa1", "create teams",
+                    cs("CREATE TABLE public.teams (id integer PRIMARY KEY);", "DROP TABLE public.teams;"));
+            p.migration("20261102_1000-bbbbb2", "add team name",
+                    cs("ALTER TABLE public.teams ADD COLUMN name text;", "ALTER TABLE public.teams DROP COLUMN name;"));
+            Files.writeString(p.work.resolve("migrate.properties"), "changelogs=changelogs\n");
+            Files.writeString(p.work.resolve(".env"), "DATABASE_URL=" + p.db.jdbcUrl() + "\n");
+            Path sub = Files.createDirectories(p.work.resolve("src/main"));
+            Cli cli = new Cli(sub);
+
+            Cli.Result up = cli.run("upgrade", "--verbose");
+
+            assertThat(up.exit()).as("%s", up).isZero();
+            assertThat(up.out()).endsWith("Upgraded to 20261102_1000-bbbbb2 (head): 2 changeSet(s) in 2 migration(s)"
+                    + " applied\n");
+            assertThat(up.err()).as("which root and config file, and .env read there")
+                    .contains("[verbose] project root: " + p.work + " (from " + p.work.resolve("migrate.properties") + ")\n")
+                    .contains("(from " + p.work.resolve(".env") + ")\n")
+                    .contains("[verbose] changelogs: " + p.work.resolve("changelogs") + "\n");
+            assertThat(p.changelogRows()).hasSize(2);
+
+            // a path typed on the command line is relative to where the user typed it
+            Cli.Result typed = cli.run("current", "--changelogs", "../../changelogs");
+            assertThat(typed.exit()).as("%s", typed).isZero();
+            assertThat(typed.out()).isEqualTo("20261102_1000-bbbbb2 (head)\n");
+        }
+    }
+
+    @Test
+    void createFromASubdirectoryOfANewProjectWritesTheFirstMigrationAtTheRoot() throws IOException {
+        EntityCompiler.compile("nothingran.model", MODEL, work.resolve("build/classes"));
+        Files.writeString(work.resolve("migrate.properties"),
+                "entities=nothingran.model\nclasspath=build/classes\nchangelogs=db/changelogs\n");
+        Path sub = Files.createDirectories(work.resolve("src"));
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            Cli cli = new Cli(sub);
+
+            Cli.Result created = cli.run("create", "initial", "--url", db.jdbcUrl());
+
+            assertThat(created.exit()).as("%s", created).isZero();
+            assertThat(created.out()).contains("Wrote ../db/changelogs/20261123_2014-a1b2c1_initial.sql (");
+            assertThat(work.resolve("db/changelogs/db.changelog-master.xml")).isRegularFile();
+            assertThat(sub.resolve("db")).doesNotExist();
+            Cli.Result up = cli.run("upgrade", "--url", db.jdbcUrl());
+            assertThat(up.exit()).as("%s", up).isZero();
+            assertThat(up.out()).endsWith("Upgraded to 20261123_2014-a1b2c1 (head): 1 changeSet(s) in 1 migration(s)"
+                    + " applied\n");
+        }
+    }
 
     @Test
     void whenTheMasterCannotBeReplacedCreateLeavesNoMigrationBehind() throws IOException {
