@@ -5,6 +5,7 @@ import dev.jpamigrate.db.DbUrl;
 import dev.jpamigrate.desired.Naming;
 import dev.jpamigrate.engine.Engine;
 import dev.jpamigrate.engine.EngineOptions;
+import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.LiquibaseRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -135,17 +137,37 @@ public final class MigrateCommand implements Runnable {
         return workDir;
     }
 
+    /** What a command does when its changelog directory or master does not exist. */
+    enum IfNoChangelogs {
+        /** Refuse, exit 2: the command would run nothing against the database and look like a success. */
+        FAIL,
+        /** create writes the directory and the master along with the first migration. */
+        CREATE,
+        /**
+         * check, in a new project: entities without any migration are model drift (that is what the pre-commit hook
+         * reports on the first entity commit). A --changelogs that names nothing still fails: that is a typo.
+         */
+        NEW_PROJECT,
+        /** unlock never reads them. */
+        UNUSED
+    }
+
     /** Builds the engine from options, config file and environment, runs the action, maps failures to exit codes. */
-    int withEngine(boolean verify, Function<Engine, Integer> action) {
-        return withEngine(verify, true, action);
+    int withEngine(boolean verify, IfNoChangelogs ifNone, Function<Engine, Integer> action) {
+        return withEngine(verify, true, ifNone, action);
     }
 
     /** For commands that only run the changelogs (upgrade, current, ...): no entity packages needed. */
     int withDatabase(Function<Engine, Integer> action) {
-        return withEngine(false, false, action);
+        return withDatabase(IfNoChangelogs.FAIL, action);
     }
 
-    private int withEngine(boolean verify, boolean needsEntities, Function<Engine, Integer> action) {
+    int withDatabase(IfNoChangelogs ifNone, Function<Engine, Integer> action) {
+        return withEngine(false, false, ifNone, action);
+    }
+
+    private int withEngine(boolean verify, boolean needsEntities, IfNoChangelogs ifNone,
+                           Function<Engine, Integer> action) {
         long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LiquibaseRunner.verbose(verbose);
         Config config = Config.load(workDir, env);
@@ -156,6 +178,7 @@ public final class MigrateCommand implements Runnable {
         Path changelogDir = (changelogs != null ? workDir.resolve(changelogs)
                 : config.root().resolve(config.get("changelogs", "changelogs"))).normalize();
         Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(DbUrl::parse);
+        requireChangelogs(changelogDir, ifNone, config, log);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (packages.isEmpty() && needsEntities) {
@@ -187,6 +210,35 @@ public final class MigrateCommand implements Runnable {
             }
             return code;
         }
+    }
+
+    /**
+     * The one place a missing changelog directory or master is caught, before any database is touched: a command
+     * that reads none would otherwise report "nothing to apply" or "no migration applied" and exit 0.
+     */
+    private void requireChangelogs(Path dir, IfNoChangelogs ifNone, Config config, Consumer<String> log) {
+        Changelogs found = new Changelogs(dir);
+        if (found.exists() || ifNone == IfNoChangelogs.CREATE || ifNone == IfNoChangelogs.UNUSED) {
+            return;
+        }
+        String missing = Files.isDirectory(dir) ? "no " + Changelogs.MASTER + " in " + display(dir)
+                : "no changelog directory " + display(dir);
+        String origin = changelogs != null ? "from --changelogs"
+                : config.has("changelogs") ? "from changelogs= in " + display(config.file().orElseThrow())
+                : config.file().isPresent() ? "the default" : "the default; no " + Config.FILE + " here or above";
+        if (ifNone == IfNoChangelogs.NEW_PROJECT && changelogs == null) {
+            log.accept(missing + " (" + origin + "): checking as a project with no migrations yet");
+            return;
+        }
+        throw new MigrateException(missing + " (" + origin + "): run from the project root, or pass --changelogs DIR"
+                + " or set changelogs= in " + Config.FILE);
+    }
+
+    /** A path as the user would type it from where they are: relative below the working directory, else absolute. */
+    private String display(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path here = workDir.toAbsolutePath().normalize();
+        return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : abs.toString();
     }
 
     private static Naming parseNaming(String value) {
