@@ -25,7 +25,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return root.withEngine(false, engine -> {
+        return root.withEngine(false, MigrateCommand.IfNoChangelogs.NEW_PROJECT, engine -> {
             Results.Checked result = engine.check();
             root.out().print(format.render(result));
             root.out().flush();

@@ -9,27 +9,32 @@ import java.nio.file.Path;
 import java.util.*;
 
 /**
- * Project defaults from {@code migrate.properties} and the database URL from {@code DATABASE_URL} or {@code .env},
- * both looked up in the working directory. Command-line options win over both.
+ * Project defaults from {@code migrate.properties} and the database URL from {@code DATABASE_URL} or {@code .env}.
+ * The project root is the nearest directory at or above the working directory that holds migrate.properties (the
+ * way git finds .git), else the working directory; .env is read there, and relative paths in migrate.properties are
+ * relative to it. Command-line options win over both.
  */
-record Config(Properties properties, Optional<String> databaseUrl, Optional<String> urlSource) {
+record Config(Path root, Optional<Path> file, Properties properties, Optional<String> databaseUrl,
+              Optional<String> urlSource) {
     static final String FILE = "migrate.properties";
 
     static Config load(Path workDir, Map<String, String> env) {
+        Path start = workDir.toAbsolutePath().normalize();
+        Optional<Path> file = find(start);
+        Path root = file.map(Path::getParent).orElse(start);
         Properties props = new Properties();
-        Path file = workDir.resolve(FILE);
-        if (Files.isRegularFile(file)) {
-            try (Reader r = Files.newBufferedReader(file)) {
+        if (file.isPresent()) {
+            try (Reader r = Files.newBufferedReader(file.get())) {
                 props.load(r);
             } catch (IOException e) {
-                throw new MigrateException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new MigrateException("cannot read " + file.get() + ": " + e.getMessage(), e);
             }
         }
         String url = env.get("DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            return new Config(props, Optional.of(url.trim()), Optional.of("DATABASE_URL"));
+            return new Config(root, file, props, Optional.of(url.trim()), Optional.of("DATABASE_URL"));
         }
-        Path dotEnv = workDir.resolve(".env");
+        Path dotEnv = root.resolve(".env");
         if (Files.isRegularFile(dotEnv)) {
             try {
                 for (String line : Files.readAllLines(dotEnv)) {
@@ -44,7 +49,7 @@ record Config(Properties properties, Optional<String> databaseUrl, Optional<Stri
                             value = value.substring(1, value.length() - 1);
                         }
                         if (!value.isEmpty()) {
-                            return new Config(props, Optional.of(value), Optional.of(".env"));
+                            return new Config(root, file, props, Optional.of(value), Optional.of(dotEnv.toString()));
                         }
                     }
                 }
@@ -52,7 +57,23 @@ record Config(Properties properties, Optional<String> databaseUrl, Optional<Stri
                 throw new MigrateException("cannot read " + dotEnv + ": " + e.getMessage(), e);
             }
         }
-        return new Config(props, Optional.empty(), Optional.empty());
+        return new Config(root, file, props, Optional.empty(), Optional.empty());
+    }
+
+    /** The nearest migrate.properties at or above {@code dir}. */
+    private static Optional<Path> find(Path dir) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path candidate = d.resolve(FILE);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean has(String key) {
+        String v = properties.getProperty(key);
+        return v != null && !v.isBlank();
     }
 
     String get(String key, String fallback) {

@@ -24,7 +24,7 @@ final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String text = String.join(" ", message).trim();
-        return root.withEngine(!noVerify, engine -> {
+        return root.withEngine(!noVerify, MigrateCommand.IfNoChangelogs.CREATE, engine -> {
             Results.Created created = engine.create(text);
             if (created.empty()) {
                 root.out().println("No changes detected");

@@ -5,6 +5,7 @@ import dev.jpamigrate.db.DbUrl;
 import dev.jpamigrate.desired.Naming;
 import dev.jpamigrate.engine.Engine;
 import dev.jpamigrate.engine.EngineOptions;
+import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.LiquibaseRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -150,35 +152,60 @@ public final class MigrateCommand implements Runnable {
         return workDir;
     }
 
+    /** What a command does when its changelog directory or master does not exist. */
+    enum IfNoChangelogs {
+        /** Refuse, exit 2: the command would run nothing against the database and look like a success. */
+        FAIL,
+        /** create writes the directory and the master along with the first migration. */
+        CREATE,
+        /**
+         * check, in a new project: entities without any migration are model drift (that is what the pre-commit hook
+         * reports on the first entity commit). A --changelogs that names nothing still fails: that is a typo.
+         */
+        NEW_PROJECT,
+        /** unlock never reads them. */
+        UNUSED
+    }
+
     /** Builds the engine from options, config file and environment, runs the action, maps failures to exit codes. */
-    int withEngine(boolean verify, Function<Engine, Integer> action) {
-        return withEngine(verify, true, action);
+    int withEngine(boolean verify, IfNoChangelogs ifNone, Function<Engine, Integer> action) {
+        return withEngine(verify, true, ifNone, action);
     }
 
     /** For commands that only run the changelogs (upgrade, current, ...): no entity packages needed. */
     int withDatabase(Function<Engine, Integer> action) {
-        return withEngine(false, false, action);
+        return withDatabase(IfNoChangelogs.FAIL, action);
     }
 
-    private int withEngine(boolean verify, boolean needsEntities, Function<Engine, Integer> action) {
+    int withDatabase(IfNoChangelogs ifNone, Function<Engine, Integer> action) {
+        return withEngine(false, false, ifNone, action);
+    }
+
+    private int withEngine(boolean verify, boolean needsEntities, IfNoChangelogs ifNone,
+                           Function<Engine, Integer> action) {
         long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LiquibaseRunner.verbose(verbose);
         Config config = Config.load(workDir, env);
+        Consumer<String> log = log();
+        log.accept("project root: " + config.root() + config.file().map(f -> " (from " + f + ")")
+                .orElse(" (no " + Config.FILE + " in " + workDir + " or above: the working directory)"));
+        // Paths typed on the command line are relative to where the user is; those in migrate.properties to the root.
+        Path changelogDir = (changelogs != null ? workDir.resolve(changelogs)
+                : config.root().resolve(config.get("changelogs", "changelogs"))).normalize();
         Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(DbUrl::parse);
+        requireChangelogs(changelogDir, ifNone, config, log);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (packages.isEmpty() && needsEntities) {
             throw new MigrateException("no entity packages: pass --entities com.example.model or set entities= in "
                     + Config.FILE);
         }
+        Path classpathBase = classpath != null ? workDir : config.root();
         String cp = classpath != null ? classpath : config.get("classpath", "");
         List<Path> classpathEntries = Arrays.stream(cp.split(File.pathSeparator)).map(String::trim)
-                .filter(s -> !s.isEmpty()).map(s -> workDir.resolve(s).normalize()).toList();
-        Path changelogDir = workDir.resolve(changelogs != null ? changelogs
-                : Path.of(config.get("changelogs", "changelogs"))).normalize();
+                .filter(s -> !s.isEmpty()).map(s -> classpathBase.resolve(s).normalize()).toList();
         Naming namingStrategy = parseNaming(naming != null ? naming : config.get("naming", "hibernate"));
         String author = config.get("author", "jpa-migrate");
-        Consumer<String> log = log();
         log.accept("database: " + dbUrl.map(u -> u + config.urlSource().map(s -> " (from " + s + ")")
                 .orElse(url != null ? " (from --url)" : "")).orElse("embedded PostgreSQL"));
         log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""
@@ -198,6 +225,35 @@ public final class MigrateCommand implements Runnable {
             }
             return code;
         }
+    }
+
+    /**
+     * The one place a missing changelog directory or master is caught, before any database is touched: a command
+     * that reads none would otherwise report "nothing to apply" or "no migration applied" and exit 0.
+     */
+    private void requireChangelogs(Path dir, IfNoChangelogs ifNone, Config config, Consumer<String> log) {
+        Changelogs found = new Changelogs(dir);
+        if (found.exists() || ifNone == IfNoChangelogs.CREATE || ifNone == IfNoChangelogs.UNUSED) {
+            return;
+        }
+        String missing = Files.isDirectory(dir) ? "no " + Changelogs.MASTER + " in " + display(dir)
+                : "no changelog directory " + display(dir);
+        String origin = changelogs != null ? "from --changelogs"
+                : config.has("changelogs") ? "from changelogs= in " + display(config.file().orElseThrow())
+                : config.file().isPresent() ? "the default" : "the default; no " + Config.FILE + " here or above";
+        if (ifNone == IfNoChangelogs.NEW_PROJECT && changelogs == null) {
+            log.accept(missing + " (" + origin + "): checking as a project with no migrations yet");
+            return;
+        }
+        throw new MigrateException(missing + " (" + origin + "): run from the project root, or pass --changelogs DIR"
+                + " or set changelogs= in " + Config.FILE);
+    }
+
+    /** A path as the user would type it from where they are: relative below the working directory, else absolute. */
+    private String display(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path here = workDir.toAbsolutePath().normalize();
+        return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : abs.toString();
     }
 
     private static Naming parseNaming(String value) {

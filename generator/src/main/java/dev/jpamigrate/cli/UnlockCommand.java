@@ -17,7 +17,7 @@ final class UnlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return root.withDatabase(engine -> {
+        return root.withDatabase(MigrateCommand.IfNoChangelogs.UNUSED, engine -> {
             Optional<LiquibaseRunner.Lock> released = engine.lifecycle(Duration.ZERO, line -> { }, l -> l.unlock());
             root.out().println(released.map(l -> "Released the migration lock " + l.describe())
                     .orElse("The migration lock is not held: nothing to release"));
