@@ -192,7 +192,7 @@ public final class MigrateCommand implements Runnable {
         // Paths typed on the command line are relative to where the user is; those in migrate.properties to the root.
         Path changelogDir = (changelogs != null ? workDir.resolve(changelogs)
                 : config.root().resolve(config.get("changelogs", "changelogs"))).normalize();
-        Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(DbUrl::parse);
+        Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(u -> DbUrl.parse(u, env, System.getProperty("user.name")));
         requireChangelogs(changelogDir, ifNone, config, log);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
