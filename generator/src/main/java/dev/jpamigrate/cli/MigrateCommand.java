@@ -67,6 +67,11 @@ public final class MigrateCommand implements Runnable {
             description = "Explain each step, show timings and full stack traces.")
     boolean verbose;
 
+    @Option(names = "--no-cache", scope = ScopeType.INHERIT,
+            description = "Compute everything afresh: do not read or write the cached schemas (head of the changelogs,"
+                    + " the entities' schema).")
+    boolean noCache;
+
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only errors and results.")
     boolean quiet;
 
@@ -217,7 +222,7 @@ public final class MigrateCommand implements Runnable {
                     + " nothing is kept");
         }
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
-                author, clock, revisionIds, verify, log);
+                author, clock, revisionIds, verify, log, noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env));
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {

@@ -149,7 +149,7 @@ public final class EmbeddedServer implements Server {
      * Identifies the PostgreSQL binaries the server runs by their archive's size and checksum. A data directory is only
      * valid for the major version that made it; anything else that differs only costs one more initdb.
      */
-    static String binariesKey() {
+    public static String binariesKey() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String system = os.startsWith("mac") ? "darwin" : os.startsWith("windows") ? "windows" : "linux";
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);

@@ -1,6 +1,8 @@
 package dev.jpamigrate.engine;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.cache.Fingerprint;
+import dev.jpamigrate.cache.SchemaCache;
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.db.*;
 import dev.jpamigrate.desired.DesiredSchema;
@@ -42,6 +44,7 @@ import java.util.concurrent.CompletionException;
 public final class Engine implements AutoCloseable {
     private final EngineOptions options;
     private final Changelogs changelogs;
+    private final SchemaCache cache;
     private RemoteServer remote;
     private EmbeddedServer embedded;
     private Schema desired;
@@ -50,6 +53,7 @@ public final class Engine implements AutoCloseable {
     public Engine(EngineOptions options) {
         this.options = options;
         this.changelogs = new Changelogs(options.changelogDir());
+        this.cache = SchemaCache.in(options.cacheDir(), options.log());
         options.url().ifPresent(u -> remote = new RemoteServer(u));
     }
 
@@ -69,9 +73,60 @@ public final class Engine implements AutoCloseable {
     /** The schema the entities want, normalized through a scratch database. */
     public Schema desired() {
         if (desired == null) {
-            desiredFrom(desiredDdl());
+            Optional<String> key = desiredKey();
+            desired = key.flatMap(cache::get).orElse(null);
+            if (desired == null) {
+                desiredFrom(desiredDdl());
+                key.ifPresent(k -> cache.put(k, desired));
+            }
         }
         return desired;
+    }
+
+    // ---- what the cached schemas depend on ----------------------------------------------------------------
+
+    /**
+     * The desired schema depends on the entity classes and everything they load (the whole class path, by
+     * content), the packages, the naming, and the server that normalizes it. Without a class path the classes come
+     * from the tool's own, which cannot be fingerprinted, so nothing is cached.
+     */
+    private Optional<String> desiredKey() {
+        if (options.classpath().isEmpty() || options.cacheDir().isEmpty()) {
+            return Optional.empty();
+        }
+        Fingerprint key = Fingerprint.of("desired").texts(options.packages()).text(options.naming().name())
+                .text(serverIdentity());
+        options.classpath().forEach(key::tree);
+        return Optional.of("desired-" + key.hex());
+    }
+
+    /** The head of the changelogs depends on every file of the changelog directory and on the server replaying it. */
+    private Optional<String> headKey() {
+        if (options.cacheDir().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("head-" + Fingerprint.of("head").tree(changelogs.dir()).text(serverIdentity()).hex());
+    }
+
+    private String serverIdentity;
+
+    /** The PostgreSQL that scratch databases run on: its version decides how it reads back DDL. */
+    private String serverIdentity() {
+        if (serverIdentity == null) {
+            if (remote == null) {
+                serverIdentity = "embedded " + EmbeddedServer.binariesKey();
+            } else {
+                try (Connection c = remote.connect(remote.database());
+                     java.sql.Statement st = c.createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("select current_setting('server_version_num')")) {
+                    rs.next();
+                    serverIdentity = "server " + rs.getString(1) + " " + remote.url().hostAndPort();
+                } catch (SQLException e) {
+                    throw new MigrateException("cannot read the server version of " + remote + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return serverIdentity;
     }
 
     private ScratchDatabase scratch() {
@@ -223,10 +278,42 @@ public final class Engine implements AutoCloseable {
      * changelogs' own integrity (include order, replay) always.
      */
     public Results.Checked check() {
+        Optional<String> desiredKey = desiredKey();
+        if (desired == null) {
+            desired = desiredKey.flatMap(cache::get).orElse(null);
+        }
         // Hibernate's metadata build is pure CPU and the embedded start mostly waits on a process: overlap them.
-        CompletableFuture<List<String>> ddl = CompletableFuture.supplyAsync(this::desiredDdl, Engine::daemon);
+        CompletableFuture<List<String>> ddl = desired != null ? null
+                : CompletableFuture.supplyAsync(this::desiredDdl, Engine::daemon);
         List<String> includes = changelogs.files();
         List<Problem> problems = new ArrayList<>(Integrity.includeOrder(includes));
+        Optional<String> headKey = headKey();
+        Schema head = headKey.flatMap(cache::get).orElse(null);
+        if (head == null) {
+            head = replayHead(problems, includes);
+            Schema replayed = head;
+            headKey.ifPresent(k -> {
+                if (replayed != null) {
+                    cache.put(k, replayed);
+                }
+            });
+        }
+        List<Change> modelDrift = List.of();
+        if (head != null) {
+            if (desired == null) {
+                desiredFrom(join(ddl));
+                desiredKey.ifPresent(k -> cache.put(k, desired));
+            }
+            head = canonicalChecks(head, desired());
+            modelDrift = SchemaDiff.diff(head, desired());
+        } else if (ddl != null) {
+            ddl.cancel(true);
+        }
+        return checkDatabase(head, modelDrift, problems);
+    }
+
+    /** The changelogs replayed on a scratch database and read back; null, with the problem noted, when they fail. */
+    private Schema replayHead(List<Problem> problems, List<String> includes) {
         Schema head = null;
         try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
             try {
@@ -242,14 +329,10 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw new MigrateException("cannot replay the changelogs: " + e.getMessage(), e);
         }
-        List<Change> modelDrift = List.of();
-        if (head != null) {
-            desiredFrom(join(ddl));
-            head = canonicalChecks(head, desired());
-            modelDrift = SchemaDiff.diff(head, desired());
-        } else {
-            ddl.cancel(true);
-        }
+        return head;
+    }
+
+    private Results.Checked checkDatabase(Schema head, List<Change> modelDrift, List<Problem> problems) {
         if (remote == null) {
             return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems);
         }
@@ -276,6 +359,9 @@ public final class Engine implements AutoCloseable {
 
     /** {@code schema}'s CHECK constraints in PostgreSQL's fixed-point text where they differ from {@code other}'s. */
     private Schema canonicalChecks(Schema schema, Schema other) {
+        if (!CheckCanonicalizer.needed(schema, other)) {
+            return schema;
+        }
         return timed("canonical checks", () -> CheckCanonicalizer.canonical(schema, other, this::scratch, options.log()));
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Path> classpath, Path changelogDir,
                             Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
-                            Consumer<String> log) {
+                            Consumer<String> log, Optional<Path> cacheDir) {
     public EngineOptions {
         packages = List.copyOf(packages);
         classpath = List.copyOf(classpath);

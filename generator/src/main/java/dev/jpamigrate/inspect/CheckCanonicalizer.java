@@ -30,6 +30,11 @@ public final class CheckCanonicalizer {
     private CheckCanonicalizer() {
     }
 
+    /** True when some check of {@code schema} differs in text from {@code reference}'s check of the same name. */
+    public static boolean needed(Schema schema, Schema reference) {
+        return schema.tables().stream().anyMatch(t -> differs(t, reference));
+    }
+
     /** {@code schema} with the checks that differ from {@code reference}'s brought to PostgreSQL's fixed point. */
     public static Schema canonical(Schema schema, Schema reference, Supplier<ScratchDatabase> scratches,
                                    Consumer<String> log) {

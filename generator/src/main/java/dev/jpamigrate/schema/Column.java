@@ -5,7 +5,7 @@ package dev.jpamigrate.schema;
  * {@code pg_type.typcategory}; {@code defaultExpr} is {@code pg_get_expr} of the default, or null.
  */
 public record Column(String name, String type, String typeCategory, boolean notNull, String defaultExpr,
-                     Identity identity, String generatedExpr, String comment) {
+                     Identity identity, String generatedExpr, String comment) implements java.io.Serializable {
 
     /** The type, read into typed values. */
     public SqlType sqlType() {

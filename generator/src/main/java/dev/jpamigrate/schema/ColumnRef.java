@@ -1,7 +1,7 @@
 package dev.jpamigrate.schema;
 
 /** A reference to one column of a table. */
-public record ColumnRef(QualifiedName table, String column) {
+public record ColumnRef(QualifiedName table, String column) implements java.io.Serializable {
     public String sql() {
         return table.sql() + "." + Sql.ident(column);
     }

@@ -3,7 +3,7 @@ package dev.jpamigrate.schema;
 import java.util.List;
 
 /** A table constraint; {@code definition} is {@code pg_get_constraintdef}, {@code references} the FK target or null. */
-public record Constraint(String name, Kind kind, List<String> columns, String definition, QualifiedName references) {
+public record Constraint(String name, Kind kind, List<String> columns, String definition, QualifiedName references) implements java.io.Serializable {
     public Constraint {
         columns = List.copyOf(columns);
     }

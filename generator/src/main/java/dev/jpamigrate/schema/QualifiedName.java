@@ -3,7 +3,7 @@ package dev.jpamigrate.schema;
 import java.util.Comparator;
 
 /** A schema-qualified object name, as PostgreSQL stores it (case preserved, unquoted). */
-public record QualifiedName(String schema, String name) implements Comparable<QualifiedName> {
+public record QualifiedName(String schema, String name) implements Comparable<QualifiedName>, java.io.Serializable {
     private static final Comparator<QualifiedName> ORDER =
             Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything the tool manages in one database: schemas, enum types, sequences and tables. */
-public record Schema(List<String> schemas, List<EnumType> enums, List<Sequence> sequences, List<Table> tables) {
+public record Schema(List<String> schemas, List<EnumType> enums, List<Sequence> sequences, List<Table> tables) implements java.io.Serializable {
     public Schema {
         schemas = List.copyOf(schemas);
         enums = List.copyOf(enums);

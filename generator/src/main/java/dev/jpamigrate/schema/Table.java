@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** A table with its columns (in table order), constraints and indexes. */
 public record Table(QualifiedName name, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
-                    String comment) {
+                    String comment) implements java.io.Serializable {
     public Table {
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);

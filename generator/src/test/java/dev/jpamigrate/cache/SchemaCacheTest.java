@@ -1,0 +1,83 @@
+package dev.jpamigrate.cache;
+
+import dev.jpamigrate.testing.Cli;
+import dev.jpamigrate.testing.EntityCompiler;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The cached schemas are reused when nothing changed, and never give a wrong answer when something did. */
+class SchemaCacheTest {
+    private static final String V1 = """
+            @Entity @Table(name = "notes")
+            class Note {
+                @Id Long id;
+                @Column(length = 100) String title;
+            }
+            """;
+    private static final String V2 = V1.replace("String title;", "String title;\n    String body;");
+
+    @Test
+    void aHitSkipsTheWorkAndAnyChangeOfInputMisses() throws Exception {
+        Path work = Files.createTempDirectory("jpa-migrate-cache");
+        Path cacheDir = work.resolve("cache");
+        Cli cli = new Cli(work, Map.of("MIGRATE_CACHE_DIR", cacheDir.toString()));
+        Path classes = EntityCompiler.compile("cache.model", V1, work.resolve("classes"));
+        String[] project = {"--entities", "cache.model", "--classpath", classes.toString(), "--changelogs", "changelogs"};
+
+        Cli.Result created = cli.run(with(project, "create", "notes"));
+        assertThat(created.exit()).as("%s", created).isZero();
+        Cli.Result first = cli.run(with(project, "check", "--verbose"));
+        assertThat(first.exit()).as("%s", first).isZero();
+        assertThat(entries(cacheDir)).as("the head and the desired schema are cached")
+                .anyMatch(n -> n.startsWith("head-")).anyMatch(n -> n.startsWith("desired-"));
+
+        Cli.Result second = cli.run(with(project, "check", "--verbose"));
+        assertThat(second.exit()).as("%s", second).isZero();
+        assertThat(second.err()).contains("cache hit head-").contains("cache hit desired-")
+                .doesNotContainPattern("replay changelogs +\\d+ ms").doesNotContainPattern("hibernate ddl +\\d+ ms")
+                .doesNotContainPattern("embedded start +\\d+ ms");
+
+        // the same class directory with other contents: a miss, and the drift is found
+        EntityCompiler.compile("cache.model", V2, classes);
+        Cli.Result edited = cli.run(with(project, "check"));
+        assertThat(edited.exit()).as("%s", edited).isEqualTo(1);
+        assertThat(edited.out()).contains("body");
+
+        // a changelog edit is a miss too: the new migration makes them agree again
+        assertThat(cli.run(with(project, "create", "body")).exit()).isZero();
+        assertThat(cli.run(with(project, "check")).exit()).isZero();
+
+        // corrupt entries are ignored, not believed
+        for (String name : entries(cacheDir)) {
+            Files.writeString(cacheDir.resolve("schemas").resolve(name), "garbage");
+        }
+        Cli.Result corrupt = cli.run(with(project, "check", "--verbose"));
+        assertThat(corrupt.exit()).as("%s", corrupt).isZero();
+        assertThat(corrupt.err()).contains("unreadable").containsPattern("replay changelogs +\\d+ ms");
+
+        Cli.Result noCache = cli.run(with(project, "check", "--verbose", "--no-cache"));
+        assertThat(noCache.exit()).as("%s", noCache).isZero();
+        assertThat(noCache.err()).doesNotContain("cache hit").containsPattern("replay changelogs +\\d+ ms");
+    }
+
+    private static String[] with(String[] project, String... command) {
+        return Stream.concat(Stream.of(command), Stream.of(project)).toArray(String[]::new);
+    }
+
+    private static List<String> entries(Path cacheDir) throws Exception {
+        Path dir = cacheDir.resolve("schemas");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bin")).sorted().toList();
+        }
+    }
+}
