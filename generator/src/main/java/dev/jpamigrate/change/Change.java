@@ -60,6 +60,12 @@ public sealed interface Change {
         R visit(RenameIndex c);
 
         R visit(SetTableComment c);
+
+        R visit(RenameTable c);
+
+        R visit(RenameColumn c);
+
+        R visit(RenameEnumValue c);
     }
 
     Phase phase();
@@ -259,6 +265,30 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new RenameConstraint(table, to, from); }
         public Phase phase() { return Phase.RENAMES; }
+    }
+
+    /**
+     * Renames a table or moves it to another schema, keeping its rows, indexes, constraints and the references to
+     * it: a catalog update. Asked for by the user ({@code --rename-table}); the diff never guesses it.
+     */
+    record RenameTable(QualifiedName from, QualifiedName to) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new RenameTable(to, from); }
+        public Phase phase() { return Phase.RENAME_OBJECTS; }
+    }
+
+    /** Renames a column, keeping its values ({@code --rename}); the diff never guesses it. */
+    record RenameColumn(QualifiedName table, String from, String to) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new RenameColumn(table, to, from); }
+        public Phase phase() { return Phase.RENAME_OBJECTS; }
+    }
+
+    /** Renames an enum label in place: every row holding it holds the new label ({@code --rename-value}). */
+    record RenameEnumValue(QualifiedName type, String from, String to) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new RenameEnumValue(type, to, from); }
+        public Phase phase() { return Phase.RENAME_OBJECTS; }
     }
 
     /** Creates an index on an existing table. */

@@ -1,12 +1,18 @@
 package dev.jpamigrate.cli;
 
+import dev.jpamigrate.diff.Renames;
 import dev.jpamigrate.engine.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** Writes a migration for the difference between the entities and the database at head. */
@@ -21,11 +27,44 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "Skip applying and rolling back the new migration on a scratch database.")
     boolean noVerify;
 
+    @Option(names = "--rename", paramLabel = "TABLE.OLD=NEW",
+            description = "Rename a column instead of dropping it and adding another (keeps its values). Repeatable.")
+    List<String> renameColumns = List.of();
+
+    @Option(names = "--rename-table", paramLabel = "[SCHEMA.]OLD=[SCHEMA.]NEW",
+            description = "Rename a table, or move it to another schema, keeping its rows. Repeatable.")
+    List<String> renameTables = List.of();
+
+    @Option(names = "--rename-value", paramLabel = "TYPE.OLD=NEW",
+            description = "Rename an enum label in place: rows holding it hold the new label. Repeatable.")
+    List<String> renameValues = List.of();
+
+    @Option(names = "--accept-drops",
+            description = "Drop and add columns and tables that look like renames as they are (their values are lost).")
+    boolean acceptDrops;
+
     @Override
     public Integer call() {
         String text = String.join(" ", message).trim();
         return root.withEngine(!noVerify, MigrateCommand.IfNoChangelogs.CREATE, engine -> {
-            Results.Created created = engine.create(text);
+            List<Renames.Request> renames = new ArrayList<>();
+            renameTables.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.TABLE, r)));
+            renameColumns.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.COLUMN, r)));
+            renameValues.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.VALUE, r)));
+            Results.Created created = engine.create(text, renames, this::decide);
+            if (!created.refused().isEmpty()) {
+                PrintWriter err = root.err();
+                err.println("Nothing written: these drops and adds may be renames. A rename keeps the values; a drop"
+                        + " deletes them:");
+                for (Renames.Suggestion s : created.refused()) {
+                    err.println("  " + s.dropped() + " dropped, " + s.added() + " added: " + s.request().option());
+                }
+                err.println("Rerun with the renames you mean (" + created.refused().stream()
+                        .map(s -> s.request().option()).distinct().collect(Collectors.joining(" ")) + "), or with"
+                        + " --accept-drops to drop and add them as they are");
+                err.flush();
+                return ExitCode.DRIFT;
+            }
             if (created.empty()) {
                 root.out().println("No changes detected");
                 return ExitCode.OK;
@@ -35,12 +74,33 @@ final class CreateCommand implements Callable<Integer> {
                 Printer.changes(root.out(), created.changes(), "  ");
             }
             Printer.hazards(root.err(), created.changes());
-            Printer.renameHints(root.err(), created.changes());
             root.out().println("Wrote " + root.workDir().relativize(created.file().toAbsolutePath()) + " ("
                     + created.changes().size() + " changeSet(s)" + (noVerify ? "" : ", verified: applies, matches the"
                     + " entities and rolls back exactly") + ")");
             root.info("Review it, then run ./migrate upgrade");
             return ExitCode.OK;
         });
+    }
+
+    /**
+     * Drops and adds that look like renames: with --accept-drops they stand; at a terminal the user is asked about
+     * each; anywhere else (CI, a hook) nothing is written and the exact options are printed.
+     */
+    private Optional<List<Renames.Request>> decide(List<Renames.Suggestion> suggestions) {
+        if (acceptDrops) {
+            return Optional.of(List.of());
+        }
+        if (root.prompt == null) {
+            return Optional.empty();
+        }
+        List<Renames.Request> accepted = new ArrayList<>();
+        for (Renames.Suggestion s : suggestions) {
+            String answer = root.prompt.apply(s.dropped() + " is dropped and " + s.added() + " added. Is it a rename"
+                    + " (" + s.request().option() + ", keeps the values)? [y/N] ");
+            if (answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
+                accepted.add(s.request());
+            }
+        }
+        return Optional.of(accepted);
     }
 }

@@ -78,6 +78,9 @@ public final class MigrateCommand implements Runnable {
     private final Map<String, String> env;
     private final Path workDir;
     Clock clock = Clock.systemUTC();
+    /** Asks the user a question at a terminal and returns the answer; null where no one can answer (CI, a hook). */
+    java.util.function.Function<String, String> prompt = System.console() == null ? null
+            : question -> System.console().readLine("%s", question);
     Supplier<String> revisionIds = EngineOptions.randomRevisions();
 
     MigrateCommand(Map<String, String> env, Path workDir) {
@@ -115,6 +118,16 @@ public final class MigrateCommand implements Runnable {
             return ExitCode.ERROR;
         });
         return cl;
+    }
+
+    /** For tests: as below, with someone at the terminal who answers each question with {@code prompt}. */
+    public static CommandLine commandLine(Map<String, String> env, Path workDir, Clock clock, Supplier<String> revisions,
+                                          java.util.function.Function<String, String> prompt) {
+        MigrateCommand root = new MigrateCommand(env, workDir);
+        root.clock = clock;
+        root.revisionIds = revisions;
+        root.prompt = prompt;
+        return commandLine(root);
     }
 
     /** For tests: a fixed clock and revision ids make generated files reproducible. */

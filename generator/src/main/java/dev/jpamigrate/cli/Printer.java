@@ -31,25 +31,6 @@ final class Printer {
         }
     }
 
-    /**
-     * A dropped and an added column of the same type in one table may be a rename. The generator never guesses
-     * (a guess that fires on a genuinely new column loses data); it says how to turn the pair into a rename.
-     */
-    static void renameHints(PrintWriter err, List<Change> changes) {
-        for (Change change : changes) {
-            if (change instanceof Change.DropColumn drop) {
-                changes.stream()
-                        .filter(c -> c instanceof Change.AddColumn add && add.table().equals(drop.table())
-                                && add.column().type().equals(drop.column().type()))
-                        .map(c -> (Change.AddColumn) c)
-                        .forEach(add -> err.println("HINT: if " + drop.table() + "." + drop.column().name() + " was renamed to "
-                                + add.column().name() + ", replace its drop and add changeSets with: ALTER TABLE "
-                                + drop.table().sql() + " RENAME COLUMN " + dev.jpamigrate.schema.Sql.ident(drop.column().name())
-                                + " TO " + dev.jpamigrate.schema.Sql.ident(add.column().name()) + "; (rollback: the reverse rename)"));
-            }
-        }
-    }
-
     /** The database's revision in one line: {@code <revision> (head)}, or how many migrations are pending. */
     static String revision(Status status) {
         int pending = status.pending().size();

@@ -6,6 +6,7 @@ import dev.jpamigrate.cache.SchemaCache;
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.db.*;
 import dev.jpamigrate.desired.DesiredSchema;
+import dev.jpamigrate.diff.Renames;
 import dev.jpamigrate.diff.SchemaDiff;
 import dev.jpamigrate.inspect.CatalogInspector;
 import dev.jpamigrate.inspect.CheckCanonicalizer;
@@ -190,6 +191,16 @@ public final class Engine implements AutoCloseable {
 
     /** Compares entities with the database at head and writes a migration for the difference, if any. */
     public Results.Created create(String message) {
+        return create(message, List.of(), suggestions -> Optional.of(List.of()));
+    }
+
+    /**
+     * As {@link #create(String)}, with the renames the user asked for. When a drop and an add look like a rename the
+     * user did not ask for, {@code decide} is told: it answers the renames to add (none: the drop and the add stand),
+     * or nothing, and then no file is written and the suggestions are returned.
+     */
+    public Results.Created create(String message, List<Renames.Request> renames,
+                                  Function<List<Renames.Suggestion>, Optional<List<Renames.Request>>> decide) {
         try (Target target = openTarget()) {
             LiquibaseRunner runner = new LiquibaseRunner(target.connection(), changelogs);
             if (remote != null) {
@@ -200,7 +211,20 @@ public final class Engine implements AutoCloseable {
                 }
             }
             Schema current = canonicalChecks(timed("inspect target", () -> inspect(target.connection())), desired());
-            List<Change> changes = SchemaDiff.diff(current, desired());
+            List<Renames.Request> asked = new ArrayList<>(renames);
+            List<Change> planned = plan(current, asked);
+            List<Renames.Suggestion> suggested = Renames.suggestions(planned);
+            if (!suggested.isEmpty()) {
+                Optional<List<Renames.Request>> more = decide.apply(suggested);
+                if (more.isEmpty()) {
+                    return Results.Created.refused(suggested);
+                }
+                if (!more.get().isEmpty()) {
+                    asked.addAll(more.get());
+                    planned = plan(current, asked);
+                }
+            }
+            List<Change> changes = planned;
             if (changes.isEmpty()) {
                 return new Results.Created(null, null, List.of());
             }
@@ -214,6 +238,40 @@ public final class Engine implements AutoCloseable {
             }
             Path file = changelogs.add(revision.fileName(), content);
             return new Results.Created(revision, file, changes);
+        }
+    }
+
+    /** The requested renames first, then the diff from the renamed schema to the entities'. */
+    private List<Change> plan(Schema current, List<Renames.Request> renames) {
+        List<Change> renaming = Renames.changes(current, desired(), renames);
+        if (renaming.isEmpty()) {
+            return SchemaDiff.diff(current, desired());
+        }
+        List<Change> changes = new ArrayList<>(renaming);
+        changes.addAll(SchemaDiff.diff(renamed(current, renaming), desired()));
+        return changes;
+    }
+
+    /**
+     * {@code schema} after the renames, as PostgreSQL itself rewrites it: every index, constraint and reference that
+     * names a renamed object follows it. Built on a scratch database and rolled back.
+     */
+    private Schema renamed(Schema schema, List<Change> renames) {
+        try (ScratchDatabase db = scratch(); Connection c = db.connect(); java.sql.Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                List<String> sql = new ArrayList<>();
+                SchemaDiff.diff(Schema.empty(), schema).forEach(change -> sql.addAll(SqlRenderer.render(change)));
+                renames.forEach(change -> sql.addAll(SqlRenderer.render(change)));
+                for (String statement : sql) {
+                    st.execute(statement);
+                }
+                return inspect(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("cannot apply the renames on a scratch database: " + e.getMessage(), e);
         }
     }
 

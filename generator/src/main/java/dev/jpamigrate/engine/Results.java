@@ -1,6 +1,7 @@
 package dev.jpamigrate.engine;
 
 import dev.jpamigrate.change.Change;
+import dev.jpamigrate.diff.Renames;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.Revision;
@@ -14,9 +15,18 @@ public final class Results {
     }
 
     /** The outcome of {@code create}: no file when nothing changed. */
-    public record Created(Revision revision, Path file, List<Change> changes) {
+    public record Created(Revision revision, Path file, List<Change> changes, List<Renames.Suggestion> refused) {
+        public Created(Revision revision, Path file, List<Change> changes) {
+            this(revision, file, changes, List.of());
+        }
+
+        /** Nothing written: drops and adds that look like renames need the user's word first. */
+        static Created refused(List<Renames.Suggestion> suggestions) {
+            return new Created(null, null, List.of(), suggestions);
+        }
+
         public boolean empty() {
-            return changes.isEmpty();
+            return changes.isEmpty() && refused.isEmpty();
         }
     }
 

@@ -98,6 +98,22 @@ public final class Describer {
         }
 
         @Override
+        public String visit(RenameTable c) {
+            return c.from().schema().equals(c.to().schema()) ? "rename table " + c.from() + " to " + c.to().name()
+                    : "move table " + c.from() + " to " + c.to();
+        }
+
+        @Override
+        public String visit(RenameColumn c) {
+            return "rename column " + c.table() + "." + c.from() + " to " + c.to();
+        }
+
+        @Override
+        public String visit(RenameEnumValue c) {
+            return "rename enum value " + c.type() + " '" + c.from() + "' to '" + c.to() + "'";
+        }
+
+        @Override
         public String visit(RenameConstraint c) {
             return "rename constraint " + c.from() + " on " + c.table() + " to " + c.to();
         }

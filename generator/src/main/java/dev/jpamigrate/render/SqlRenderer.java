@@ -118,6 +118,31 @@ public final class SqlRenderer {
         }
 
         @Override
+        public List<String> visit(RenameTable c) {
+            List<String> statements = new ArrayList<>();
+            QualifiedName at = c.from();
+            if (!Objects.equals(c.from().schema(), c.to().schema())) {
+                statements.add(alterTable(at) + "SET SCHEMA " + Sql.ident(c.to().schema()));
+                at = new QualifiedName(c.to().schema(), c.from().name());
+            }
+            if (!c.from().name().equals(c.to().name())) {
+                statements.add(alterTable(at) + "RENAME TO " + Sql.ident(c.to().name()));
+            }
+            return statements;
+        }
+
+        @Override
+        public List<String> visit(RenameColumn c) {
+            return List.of(alterTable(c.table()) + "RENAME COLUMN " + Sql.ident(c.from()) + " TO " + Sql.ident(c.to()));
+        }
+
+        @Override
+        public List<String> visit(RenameEnumValue c) {
+            return List.of("ALTER TYPE " + c.type().sql() + " RENAME VALUE " + Sql.literal(c.from()) + " TO "
+                    + Sql.literal(c.to()));
+        }
+
+        @Override
         public List<String> visit(SetTableComment c) {
             return List.of("COMMENT ON TABLE " + c.table().sql() + " IS " + comment(c.to()));
         }

@@ -36,13 +36,21 @@ public final class Cli {
         }
     }
 
+    private java.util.function.Function<String, String> prompt;
+
+    /** The next runs have someone at the terminal answering every question with {@code answer}. */
+    public Cli answering(String answer) {
+        this.prompt = question -> answer;
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         now = now.plusSeconds(60); // each run a minute later, so files sort in creation order
         CommandLine cl = MigrateCommand.commandLine(env, workDir, clock,
-                () -> String.format("%06x", 0xa1b2c0 + revisions.incrementAndGet()));
+                () -> String.format("%06x", 0xa1b2c0 + revisions.incrementAndGet()), prompt);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);
