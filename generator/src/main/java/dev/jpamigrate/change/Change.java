@@ -66,9 +66,15 @@ public sealed interface Change {
         R visit(RenameColumn c);
 
         R visit(RenameEnumValue c);
+
+        R visit(Backfill c);
     }
 
     Phase phase();
+
+    /** Defaults computed per row (PostgreSQL then rewrites the table to fill them in); a constant is stored once. */
+    java.util.regex.Pattern VOLATILE = java.util.regex.Pattern.compile(
+            "(?i)\\b(nextval|gen_random_uuid|uuid_generate_v[1-5]|random|clock_timestamp|timeofday)\\s*\\(");
 
     /** What a reviewer should know before running it. */
     default Set<Hazard> hazards() {
@@ -130,7 +136,8 @@ public sealed interface Change {
         }
 
         public Set<Hazard> hazards() {
-            return onlyAdds() ? Set.of() : EnumSet.of(Hazard.VALIDATES_ROWS, Hazard.REWRITES_TABLE);
+            return onlyAdds() ? Set.of()
+                    : EnumSet.of(Hazard.VALIDATES_ROWS, Hazard.REWRITES_TABLE, Hazard.LOCKS_TABLE);
         }
     }
 
@@ -178,7 +185,7 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new CreateTable(table); }
         public Phase phase() { return Phase.DROP_TABLES; }
-        public Set<Hazard> hazards() { return EnumSet.of(Hazard.DELETES_DATA); }
+        public Set<Hazard> hazards() { return EnumSet.of(Hazard.DELETES_DATA, Hazard.ROLLBACK_LOSES_DATA); }
     }
 
     /** Adds a column. */
@@ -188,8 +195,23 @@ public sealed interface Change {
         public Phase phase() { return Phase.ADD_COLUMNS; }
 
         public Set<Hazard> hazards() {
+            Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+            if (requiresValues()) {
+                hazards.add(Hazard.VALIDATES_ROWS);
+            }
+            if (column.identity() != null || column.generatedExpr() != null
+                    || column.defaultExpr() != null && VOLATILE.matcher(column.defaultExpr()).find()) {
+                // a value computed per row, unlike a constant default (stored once in the catalog since PG 11)
+                hazards.add(Hazard.REWRITES_TABLE);
+                hazards.add(Hazard.LOCKS_TABLE);
+            }
+            return hazards;
+        }
+
+        /** NOT NULL with nothing to fill existing rows: fails on a table that has any. */
+        public boolean requiresValues() {
             return column.notNull() && column.defaultExpr() == null && column.identity() == null
-                    ? EnumSet.of(Hazard.VALIDATES_ROWS) : Set.of();
+                    && column.generatedExpr() == null;
         }
     }
 
@@ -198,7 +220,7 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new AddColumn(table, column); }
         public Phase phase() { return Phase.DROP_COLUMNS; }
-        public Set<Hazard> hazards() { return EnumSet.of(Hazard.DELETES_DATA); }
+        public Set<Hazard> hazards() { return EnumSet.of(Hazard.DELETES_DATA, Hazard.ROLLBACK_LOSES_DATA); }
     }
 
     /** Changes a column in place: type, nullability, default, identity or comment. */
@@ -220,19 +242,18 @@ public sealed interface Change {
             if (typeChanged()) {
                 switch (TypeChange.of(from.sqlType(), to.sqlType())) {
                     case LOSSLESS -> { }
-                    case LOSSLESS_REWRITE -> hazards.add(Hazard.REWRITES_TABLE);
-                    case REINTERPRETS -> {
-                        hazards.add(Hazard.REINTERPRETS_TIMES);
-                        hazards.add(Hazard.REWRITES_TABLE);
-                    }
-                    case CONVERTING -> {
-                        hazards.add(Hazard.CONVERTS_DATA);
-                        hazards.add(Hazard.REWRITES_TABLE);
-                    }
+                    case LOSSLESS_REWRITE -> hazards.addAll(EnumSet.of(Hazard.REWRITES_TABLE, Hazard.LOCKS_TABLE));
+                    case REINTERPRETS -> hazards.addAll(EnumSet.of(Hazard.REINTERPRETS_TIMES, Hazard.REWRITES_TABLE,
+                            Hazard.LOCKS_TABLE));
+                    case NARROWS -> hazards.addAll(EnumSet.of(Hazard.DELETES_DATA, Hazard.ROLLBACK_LOSES_DATA,
+                            Hazard.REWRITES_TABLE, Hazard.LOCKS_TABLE));
+                    case CONVERTING -> hazards.addAll(EnumSet.of(Hazard.CONVERTS_DATA, Hazard.REWRITES_TABLE,
+                            Hazard.LOCKS_TABLE));
                 }
             }
             if (to.notNull() && !from.notNull()) {
                 hazards.add(Hazard.VALIDATES_ROWS);
+                hazards.add(Hazard.LOCKS_TABLE); // SET NOT NULL scans the table under its ACCESS EXCLUSIVE lock
             }
             return hazards;
         }
@@ -247,7 +268,12 @@ public sealed interface Change {
             return constraint.kind() == Constraint.Kind.FOREIGN_KEY ? Phase.ADD_FOREIGN_KEYS : Phase.ADD_CONSTRAINTS;
         }
 
-        public Set<Hazard> hazards() { return EnumSet.of(Hazard.VALIDATES_ROWS); }
+        public Set<Hazard> hazards() {
+            // a check scans under ACCESS EXCLUSIVE; a unique or primary key builds its index under it; a foreign key
+            // holds SHARE ROW EXCLUSIVE on both tables while it validates
+            return constraint.kind() == Constraint.Kind.FOREIGN_KEY ? EnumSet.of(Hazard.VALIDATES_ROWS, Hazard.BLOCKS_WRITES)
+                    : EnumSet.of(Hazard.VALIDATES_ROWS, Hazard.LOCKS_TABLE);
+        }
     }
 
     /** Drops a constraint. */
@@ -291,13 +317,24 @@ public sealed interface Change {
         public Phase phase() { return Phase.RENAME_OBJECTS; }
     }
 
+    /**
+     * Fills a column's NULLs with a value the user gave ({@code --backfill}), so a NOT NULL that follows finds none.
+     * Its inverse ({@code undo}) does nothing: the rows keep the value, and the column's own inverse (drop, or DROP NOT
+     * NULL) restores the schema exactly.
+     */
+    record Backfill(QualifiedName table, String column, String value, boolean undo) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new Backfill(table, column, value, !undo); }
+        public Phase phase() { return Phase.ALTER_COLUMNS; }
+    }
+
     /** Creates an index on an existing table. */
     record CreateIndex(QualifiedName table, Index index) implements Change {
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new DropIndex(table, index); }
         public Phase phase() { return Phase.CREATE_INDEXES; }
         public Set<Hazard> hazards() {
-            return index.unique() ? EnumSet.of(Hazard.VALIDATES_ROWS) : Set.of();
+            return index.unique() ? EnumSet.of(Hazard.BLOCKS_WRITES, Hazard.VALIDATES_ROWS) : EnumSet.of(Hazard.BLOCKS_WRITES);
         }
     }
 

@@ -2,16 +2,22 @@ package dev.jpamigrate.change;
 
 /** Something about a change that a reviewer must know before it runs on a database with data. */
 public enum Hazard {
-    /** Rows or values are removed and only a backup brings them back. */
+    /** Rows or values are removed, or cut and rounded to fit a narrower type; only a backup brings them back. */
     DELETES_DATA("deletes data"),
-    /** Existing values are converted; a narrowing conversion can round, truncate or fail. */
-    CONVERTS_DATA("converts existing values; narrowing can lose precision or fail"),
+    /** Existing values are converted to another type; one that does not convert or fit fails the migration. */
+    CONVERTS_DATA("converts existing values; one that does not convert or fit fails the migration"),
     /** Date-times are read in a time zone to convert between timestamp and timestamptz (the USING clause names it). */
     REINTERPRETS_TIMES("reinterprets stored date-times in time zone " + Hazard.TIME_ZONE),
     /** The statement checks every existing row and fails if one does not comply. */
-    VALIDATES_ROWS("fails if existing rows do not comply"),
-    /** The whole table is rewritten under an ACCESS EXCLUSIVE lock. */
-    REWRITES_TABLE("rewrites the table under an exclusive lock");
+    VALIDATES_ROWS("checks every existing row; fails if one does not comply"),
+    /** The whole table is rewritten. */
+    REWRITES_TABLE("rewrites the table"),
+    /** An ACCESS EXCLUSIVE lock is held for longer than a catalog update: reads and writes of the table wait. */
+    LOCKS_TABLE("holds an ACCESS EXCLUSIVE lock while it scans or rewrites the table"),
+    /** Writes to the table wait while an index is built (CREATE INDEX without CONCURRENTLY). */
+    BLOCKS_WRITES("blocks writes to the table while the index builds"),
+    /** The rollback re-creates what was dropped empty, or cannot restore values that were cut. */
+    ROLLBACK_LOSES_DATA("its rollback cannot bring the data back");
 
     /**
      * The zone a {@code timestamp} (without time zone) holds its values in when a migration converts it to or from

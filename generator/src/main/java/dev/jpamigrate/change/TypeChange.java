@@ -23,7 +23,9 @@ public enum TypeChange {
     LOSSLESS_REWRITE,
     /** Date-times are reinterpreted in a time zone (timestamp to timestamptz and back); the table is rewritten. */
     REINTERPRETS,
-    /** Values are converted: narrowing can lose data or fail. */
+    /** Values are cut or rounded to fit silently (a numeric's scale, a time's precision, a timestamp to a date). */
+    NARROWS,
+    /** Values are converted; one that does not convert or fit fails the migration. */
     CONVERTING;
 
     public static TypeChange of(String from, String to) {
@@ -36,7 +38,7 @@ public enum TypeChange {
         }
         if (from instanceof ArrayType a && to instanceof ArrayType b) {
             TypeChange element = of(a.element(), b.element());
-            return element == LOSSLESS ? LOSSLESS : element == CONVERTING ? CONVERTING : LOSSLESS_REWRITE;
+            return element == LOSSLESS_REWRITE ? LOSSLESS_REWRITE : element;
         }
         if (from instanceof StringType a && to instanceof StringType b) {
             return strings(a, b);
@@ -51,7 +53,7 @@ public enum TypeChange {
             return b.precision() == null || b.precision() - b.scale() >= a.digits() ? LOSSLESS_REWRITE : CONVERTING;
         }
         if (from instanceof FloatType a && to instanceof FloatType b) {
-            return b.bytes() > a.bytes() ? LOSSLESS_REWRITE : CONVERTING;
+            return b.bytes() > a.bytes() ? LOSSLESS_REWRITE : NARROWS;
         }
         if (from instanceof TimeType a && to instanceof TimeType b) {
             return times(a, b);
@@ -74,28 +76,29 @@ public enum TypeChange {
         if (b.precision() == null) {
             return LOSSLESS;
         }
-        if (a.precision() == null) {
-            return CONVERTING;
+        if (a.precision() == null || b.scale() < a.scale()) {
+            return NARROWS; // fewer decimals: values are rounded without a word
         }
-        boolean fits = b.scale() >= a.scale() && b.precision() - b.scale() >= a.precision() - a.scale();
-        if (!fits) {
-            return CONVERTING;
+        if (b.precision() - b.scale() < a.precision() - a.scale()) {
+            return CONVERTING; // fewer integer digits: a value that does not fit fails the migration
         }
         return Objects.equals(a.scale(), b.scale()) ? LOSSLESS : LOSSLESS_REWRITE;
     }
 
     private static TypeChange times(TimeType a, TimeType b) {
         if (a.kind() == b.kind()) {
-            return b.effectivePrecision() >= a.effectivePrecision() ? LOSSLESS : CONVERTING;
+            return b.effectivePrecision() >= a.effectivePrecision() ? LOSSLESS : NARROWS;
         }
         boolean zoneSwitch = a.kind() == TimeType.Kind.TIMESTAMP && b.kind() == TimeType.Kind.TIMESTAMPTZ
                 || a.kind() == TimeType.Kind.TIMESTAMPTZ && b.kind() == TimeType.Kind.TIMESTAMP;
         if (zoneSwitch) {
-            return b.effectivePrecision() >= a.effectivePrecision() ? REINTERPRETS : CONVERTING;
+            return b.effectivePrecision() >= a.effectivePrecision() ? REINTERPRETS : NARROWS;
         }
         if (a.kind() == TimeType.Kind.DATE && (b.kind() == TimeType.Kind.TIMESTAMP || b.kind() == TimeType.Kind.TIMESTAMPTZ)) {
             return b.kind() == TimeType.Kind.TIMESTAMP ? LOSSLESS_REWRITE : REINTERPRETS;
         }
-        return CONVERTING;
+        boolean toDate = b.kind() == TimeType.Kind.DATE
+                && (a.kind() == TimeType.Kind.TIMESTAMP || a.kind() == TimeType.Kind.TIMESTAMPTZ);
+        return toDate ? NARROWS : CONVERTING;
     }
 }

@@ -1,7 +1,11 @@
 package dev.jpamigrate.cli;
 
+import dev.jpamigrate.change.Change;
+import dev.jpamigrate.diff.Backfills;
 import dev.jpamigrate.diff.Renames;
+import dev.jpamigrate.engine.Engine;
 import dev.jpamigrate.engine.Results;
+import dev.jpamigrate.render.Describer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +43,11 @@ final class CreateCommand implements Callable<Integer> {
             description = "Rename an enum label in place: rows holding it hold the new label. Repeatable.")
     List<String> renameValues = List.of();
 
+    @Option(names = "--backfill", paramLabel = "TABLE.COLUMN=VALUE",
+            description = "A value (SQL) for the existing rows of a column that becomes NOT NULL without a default:"
+                    + " the column is added, filled and made NOT NULL in one migration. Repeatable.")
+    List<String> backfills = List.of();
+
     @Option(names = "--accept-drops",
             description = "Drop and add columns and tables that look like renames as they are (their values are lost).")
     boolean acceptDrops;
@@ -51,7 +60,23 @@ final class CreateCommand implements Callable<Integer> {
             renameTables.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.TABLE, r)));
             renameColumns.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.COLUMN, r)));
             renameValues.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.VALUE, r)));
-            Results.Created created = engine.create(text, renames, this::decide);
+            List<Backfills.Request> fills = backfills.stream().map(Backfills.Request::parse).toList();
+            Results.Created created = engine.create(new Engine.CreateRequest(text, renames, fills), this::decide);
+            if (!created.written() && !created.counts().isEmpty()) {
+                PrintWriter err = root.err();
+                err.println("Nothing written: the migration would fail on the rows the database holds:");
+                created.counts().forEach((change, count) -> {
+                    err.println("  " + Describer.describe(change) + ": " + count.describe());
+                    String column = change instanceof Change.AddColumn add ? add.table() + "." + add.column().name()
+                            : change instanceof Change.AlterColumn alter ? alter.table() + "." + alter.to().name() : null;
+                    if (column != null) {
+                        err.println("    give the column a default (@ColumnDefault), or a value for the existing rows:"
+                                + " --backfill \"" + column + "=<SQL value>\"");
+                    }
+                });
+                err.flush();
+                return ExitCode.DRIFT;
+            }
             if (!created.refused().isEmpty()) {
                 PrintWriter err = root.err();
                 err.println("Nothing written: these drops and adds may be renames. A rename keeps the values; a drop"
@@ -73,7 +98,7 @@ final class CreateCommand implements Callable<Integer> {
             if (!root.quiet) {
                 Printer.changes(root.out(), created.changes(), "  ");
             }
-            Printer.hazards(root.err(), created.changes());
+            Printer.hazards(root.err(), created.changes(), created.counts());
             root.out().println("Wrote " + root.workDir().relativize(created.file().toAbsolutePath()) + " ("
                     + created.changes().size() + " changeSet(s)" + (noVerify ? "" : ", verified: applies, matches the"
                     + " entities and rolls back exactly") + ")");

@@ -35,6 +35,7 @@ import java.util.function.Supplier;
                 "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
         subcommands = {CreateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
+                LintCommand.class,
                 InstallHookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigrateCommand implements Runnable {
@@ -78,6 +79,8 @@ public final class MigrateCommand implements Runnable {
     private final Map<String, String> env;
     private final Path workDir;
     Clock clock = Clock.systemUTC();
+    /** Set by commands for which no database is a normal way to run (lint): no note about the embedded server. */
+    boolean offlineIsNormal;
     /** Asks the user a question at a terminal and returns the answer; null where no one can answer (CI, a hook). */
     java.util.function.Function<String, String> prompt = System.console() == null ? null
             : question -> System.console().readLine("%s", question);
@@ -229,7 +232,7 @@ public final class MigrateCommand implements Runnable {
         log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""
                 : " from " + classpathEntries));
         log.accept("changelogs: " + changelogDir);
-        if (!needsEntities && dbUrl.isEmpty() && !quiet) {
+        if (!needsEntities && dbUrl.isEmpty() && !quiet && !offlineIsNormal) {
             // Lifecycle commands on a database that vanishes with the process: say so, it is rarely what is meant.
             err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
                     + " nothing is kept");

@@ -2,11 +2,16 @@ package dev.jpamigrate.cli;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Hazard;
+import dev.jpamigrate.change.Hazards;
+import dev.jpamigrate.inspect.RowCounts;
 import dev.jpamigrate.render.Describer;
 import dev.jpamigrate.run.Status;
 
 import java.io.PrintWriter;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Lists changes for people: one line each, with a marker, and hazards spelled out. */
@@ -20,15 +25,24 @@ final class Printer {
         }
     }
 
-    /** Warnings for everything that can lose data or fail on existing rows. */
-    static void hazards(PrintWriter err, List<Change> changes) {
+    /** Hazards that lose or change data, or fail on rows: a WARNING each. The others (locks, rewrites) are NOTEs. */
+    private static final Set<Hazard> DATA = EnumSet.of(Hazard.DELETES_DATA, Hazard.CONVERTS_DATA,
+            Hazard.REINTERPRETS_TIMES, Hazard.VALIDATES_ROWS, Hazard.ROLLBACK_LOSES_DATA);
+
+    /** Every hazard of each change, in its migration, with what it does to the rows the database holds, if counted. */
+    static void hazards(PrintWriter err, List<Change> changes, Map<Change, RowCounts.Count> counts) {
         for (Change change : changes) {
-            if (change.hazards().contains(Hazard.DELETES_DATA) || change.hazards().contains(Hazard.CONVERTS_DATA)
-                    || change.hazards().contains(Hazard.REINTERPRETS_TIMES)) {
-                err.println("WARNING: " + Describer.describe(change) + ": "
-                        + change.hazards().stream().map(Hazard::words).collect(Collectors.joining("; ")));
+            Set<Hazard> hazards = Hazards.of(change, changes);
+            if (hazards.isEmpty()) {
+                continue;
             }
+            boolean data = hazards.stream().anyMatch(DATA::contains);
+            RowCounts.Count count = counts.get(change);
+            err.println((data ? "WARNING: " : "NOTE: ") + Describer.describe(change) + ": "
+                    + hazards.stream().map(Hazard::words).collect(Collectors.joining("; "))
+                    + (count == null ? "" : " (" + count.describe() + ")"));
         }
+        err.flush();
     }
 
     /** The database's revision in one line: {@code <revision> (head)}, or how many migrations are pending. */

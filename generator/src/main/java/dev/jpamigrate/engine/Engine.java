@@ -6,7 +6,9 @@ import dev.jpamigrate.cache.SchemaCache;
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.db.*;
 import dev.jpamigrate.desired.DesiredSchema;
+import dev.jpamigrate.diff.Backfills;
 import dev.jpamigrate.diff.Renames;
+import dev.jpamigrate.inspect.RowCounts;
 import dev.jpamigrate.diff.SchemaDiff;
 import dev.jpamigrate.inspect.CatalogInspector;
 import dev.jpamigrate.inspect.CheckCanonicalizer;
@@ -191,7 +193,15 @@ public final class Engine implements AutoCloseable {
 
     /** Compares entities with the database at head and writes a migration for the difference, if any. */
     public Results.Created create(String message) {
-        return create(message, List.of(), suggestions -> Optional.of(List.of()));
+        return create(new CreateRequest(message, List.of(), List.of()), suggestions -> Optional.of(List.of()));
+    }
+
+    /** What {@code create} is asked: the message, the renames and the backfill values the user gave. */
+    public record CreateRequest(String message, List<Renames.Request> renames, List<Backfills.Request> backfills) {
+        public CreateRequest {
+            renames = List.copyOf(renames);
+            backfills = List.copyOf(backfills);
+        }
     }
 
     /**
@@ -199,8 +209,9 @@ public final class Engine implements AutoCloseable {
      * user did not ask for, {@code decide} is told: it answers the renames to add (none: the drop and the add stand),
      * or nothing, and then no file is written and the suggestions are returned.
      */
-    public Results.Created create(String message, List<Renames.Request> renames,
+    public Results.Created create(CreateRequest request,
                                   Function<List<Renames.Suggestion>, Optional<List<Renames.Request>>> decide) {
+        String message = request.message();
         try (Target target = openTarget()) {
             LiquibaseRunner runner = new LiquibaseRunner(target.connection(), changelogs);
             if (remote != null) {
@@ -211,7 +222,7 @@ public final class Engine implements AutoCloseable {
                 }
             }
             Schema current = canonicalChecks(timed("inspect target", () -> inspect(target.connection())), desired());
-            List<Renames.Request> asked = new ArrayList<>(renames);
+            List<Renames.Request> asked = new ArrayList<>(request.renames());
             List<Change> planned = plan(current, asked);
             List<Renames.Suggestion> suggested = Renames.suggestions(planned);
             if (!suggested.isEmpty()) {
@@ -224,12 +235,27 @@ public final class Engine implements AutoCloseable {
                     planned = plan(current, asked);
                 }
             }
-            List<Change> changes = planned;
+            List<Change> changes = Backfills.apply(planned, request.backfills());
             if (changes.isEmpty()) {
                 return new Results.Created(null, null, List.of());
             }
+            // what the changes do to the rows the database holds: only a real database has any
+            Map<Change, RowCounts.Count> counts = remote == null ? Map.of()
+                    : timed("count rows", () -> RowCounts.of(changes, target.connection(), options.log()));
+            Map<Change, RowCounts.Count> failing = new LinkedHashMap<>();
+            counts.forEach((change, count) -> {
+                if (count.fails()) {
+                    failing.put(change, count);
+                }
+            });
+            if (!failing.isEmpty()) {
+                return Results.Created.failing(changes, failing);
+            }
+            Map<Change, String> notes = new LinkedHashMap<>();
+            counts.forEach((change, count) -> notes.put(change, count.describe() + " (counted on " + remote
+                    + " when this file was written)"));
             Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
-            String content = ChangelogRenderer.render(revision, message, options.author(), changes);
+            String content = ChangelogRenderer.render(revision, message, options.author(), changes, notes);
             if (options.verify()) {
                 timed("verify", () -> {
                     verify(revision, content, changes.size(), target);
@@ -237,7 +263,7 @@ public final class Engine implements AutoCloseable {
                 });
             }
             Path file = changelogs.add(revision.fileName(), content);
-            return new Results.Created(revision, file, changes);
+            return new Results.Created(revision, file, changes, List.of(), counts);
         }
     }
 
@@ -503,6 +529,11 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw new MigrateException("database error: " + e.getMessage(), e);
         }
+    }
+
+    /** True when the user named a database (--url, DATABASE_URL, .env); false for the embedded one. */
+    public boolean hasDatabase() {
+        return remote != null;
     }
 
     /** The database being migrated, for headings; never with a password. */

@@ -2,12 +2,16 @@ package dev.jpamigrate.engine;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.diff.Renames;
+import dev.jpamigrate.inspect.RowCounts;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.Revision;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the engine's operations return to the command line. */
 public final class Results {
@@ -15,14 +19,31 @@ public final class Results {
     }
 
     /** The outcome of {@code create}: no file when nothing changed. */
-    public record Created(Revision revision, Path file, List<Change> changes, List<Renames.Suggestion> refused) {
+    public record Created(Revision revision, Path file, List<Change> changes, List<Renames.Suggestion> refused,
+                          Map<Change, RowCounts.Count> counts) {
+        public Created {
+            changes = List.copyOf(changes);
+            refused = List.copyOf(refused);
+            counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        }
+
         public Created(Revision revision, Path file, List<Change> changes) {
-            this(revision, file, changes, List.of());
+            this(revision, file, changes, List.of(), Map.of());
         }
 
         /** Nothing written: drops and adds that look like renames need the user's word first. */
         static Created refused(List<Renames.Suggestion> suggestions) {
-            return new Created(null, null, List.of(), suggestions);
+            return new Created(null, null, List.of(), suggestions, Map.of());
+        }
+
+        /** Nothing written: the migration would fail on the rows the database holds (counts of them). */
+        static Created failing(List<Change> changes, Map<Change, RowCounts.Count> failing) {
+            return new Created(null, null, changes, List.of(), failing);
+        }
+
+        /** True when a file was written, or nothing needed writing. */
+        public boolean written() {
+            return file != null;
         }
 
         public boolean empty() {

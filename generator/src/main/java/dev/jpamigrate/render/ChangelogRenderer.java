@@ -2,6 +2,7 @@ package dev.jpamigrate.render;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Hazard;
+import dev.jpamigrate.change.Hazards;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,6 +16,15 @@ public final class ChangelogRenderer {
     }
 
     public static String render(Revision revision, String message, String author, List<Change> changes) {
+        return render(revision, message, author, changes, java.util.Map.of());
+    }
+
+    /**
+     * {@code notes}: what a change does to the rows the database holds (counted when the file was written), written
+     * under its hazards.
+     */
+    public static String render(Revision revision, String message, String author, List<Change> changes,
+                                java.util.Map<Change, String> notes) {
         StringBuilder out = new StringBuilder();
         out.append("-- liquibase formatted sql\n\n");
         out.append("-- Migration: ").append(oneLine(message)).append('\n');
@@ -26,15 +36,26 @@ public final class ChangelogRenderer {
             out.append("\n-- changeset ").append(author).append(':').append(revision.id()).append('-').append(n)
                     .append(" logicalFilePath:").append(revision.fileName()).append('\n');
             out.append("-- comment: ").append(oneLine(Describer.describe(change)));
-            if (!change.hazards().isEmpty()) {
-                out.append(" [").append(change.hazards().stream().map(Hazard::name).collect(Collectors.joining(", ")))
-                        .append(']');
+            java.util.Set<Hazard> hazards = Hazards.of(change, changes);
+            if (!hazards.isEmpty()) {
+                out.append(" [").append(hazards.stream().map(Hazard::name).collect(Collectors.joining(", "))).append(']');
             }
             out.append('\n');
+            // one line per hazard, for the reviewer and for `lint`; accept one with a line "-- accept: KIND"
+            for (Hazard hazard : hazards) {
+                out.append("-- hazard ").append(hazard.name()).append(": ").append(hazard.words()).append('\n');
+            }
+            if (notes.containsKey(change)) {
+                out.append("-- rows: ").append(oneLine(notes.get(change))).append('\n');
+            }
             for (String statement : SqlRenderer.render(change)) {
                 out.append(statement).append(";\n");
             }
-            for (String statement : SqlRenderer.render(change.inverse())) {
+            List<String> rollback = SqlRenderer.render(change.inverse());
+            if (rollback.isEmpty()) {
+                out.append("-- rollback empty\n");
+            }
+            for (String statement : rollback) {
                 for (String line : (statement + ";").split("\n")) {
                     out.append("-- rollback ").append(line).append('\n');
                 }

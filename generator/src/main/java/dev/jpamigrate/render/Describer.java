@@ -114,6 +114,12 @@ public final class Describer {
         }
 
         @Override
+        public String visit(Backfill c) {
+            return c.undo() ? "keep the backfilled values of " + c.table() + "." + c.column()
+                    : "backfill " + c.table() + "." + c.column() + " = " + c.value() + " where NULL";
+        }
+
+        @Override
         public String visit(RenameConstraint c) {
             return "rename constraint " + c.from() + " on " + c.table() + " to " + c.to();
         }

@@ -143,6 +143,12 @@ public final class SqlRenderer {
         }
 
         @Override
+        public List<String> visit(Backfill c) {
+            return c.undo() ? List.of() : List.of("UPDATE " + c.table().sql() + " SET " + Sql.ident(c.column()) + " = "
+                    + c.value() + " WHERE " + Sql.ident(c.column()) + " IS NULL");
+        }
+
+        @Override
         public List<String> visit(SetTableComment c) {
             return List.of("COMMENT ON TABLE " + c.table().sql() + " IS " + comment(c.to()));
         }

@@ -34,16 +34,17 @@ class TypeChangeTest {
             character varying(1000)         | character varying(500)         | CONVERTING
             character varying(20)[]         | character varying(10)[]        | CONVERTING
             text                            | character varying(20)          | CONVERTING
-            numeric(10,2)                   | numeric(10,1)                  | CONVERTING
-            numeric(12,2)                   | numeric(10,0)                  | CONVERTING
-            numeric                         | numeric(20,4)                  | CONVERTING
+            numeric(10,2)                   | numeric(10,1)                  | NARROWS
+            numeric(12,2)                   | numeric(10,0)                  | NARROWS
+            numeric                         | numeric(20,4)                  | NARROWS
             integer                         | numeric(10,2)                  | CONVERTING
             bigint                          | integer                        | CONVERTING
-            double precision                | real                           | CONVERTING
+            double precision                | real                           | NARROWS
             text                            | integer                        | CONVERTING
-            timestamp with time zone        | date                           | CONVERTING
-            timestamp(6) without time zone  | timestamp(3) without time zone | CONVERTING
+            timestamp with time zone        | date                           | NARROWS
+            timestamp(6) without time zone  | timestamp(3) without time zone | NARROWS
             uuid                            | text                           | CONVERTING
+            numeric(12,2)                   | numeric(11,2)                  | CONVERTING
             """)
     void classifiesOverTypedTypes(String from, String to, TypeChange expected) {
         assertThat(TypeChange.of(from, to)).isEqualTo(expected);
