@@ -122,7 +122,9 @@ public final class Renames {
         for (Change c : changes) {
             if (c instanceof DropColumn drop) {
                 for (Change d : changes) {
+                    // the same name dropped and added is a re-creation (a new generation expression), not a rename
                     if (d instanceof AddColumn add && add.table().equals(drop.table())
+                            && !add.column().name().equals(drop.column().name())
                             && add.column().type().equals(drop.column().type())) {
                         out.add(new Suggestion(drop.table() + "." + drop.column().name(), add.table() + "." + add.column().name(),
                                 new Request(Kind.COLUMN, drop.table() + "." + drop.column().name(), add.column().name())));
