@@ -48,6 +48,11 @@ final class CreateCommand implements Callable<Integer> {
                     + " the column is added, filled and made NOT NULL in one migration. Repeatable.")
     List<String> backfills = List.of();
 
+    @Option(names = "--online", description = "Plan for a busy table: indexes built CONCURRENTLY, foreign keys and"
+            + " checks added NOT VALID and validated in a step of their own, NOT NULL proven by a validated check, a"
+            + " lock_timeout on every step that locks a table. Default: online= in migrate.properties.")
+    boolean online;
+
     @Option(names = "--accept-drops",
             description = "Drop and add columns and tables that look like renames as they are (their values are lost).")
     boolean acceptDrops;
@@ -61,7 +66,8 @@ final class CreateCommand implements Callable<Integer> {
             renameColumns.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.COLUMN, r)));
             renameValues.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.VALUE, r)));
             List<Backfills.Request> fills = backfills.stream().map(Backfills.Request::parse).toList();
-            Results.Created created = engine.create(new Engine.CreateRequest(text, renames, fills), this::decide);
+            Results.Created created = engine.create(new Engine.CreateRequest(text, renames, fills,
+                    online || Boolean.parseBoolean(root.setting("online", "false"))), this::decide);
             if (!created.written() && !created.counts().isEmpty()) {
                 PrintWriter err = root.err();
                 err.println("Nothing written: the migration would fail on the rows the database holds:");

@@ -188,6 +188,11 @@ public final class MigrateCommand implements Runnable {
         UNUSED
     }
 
+    /** A setting of migrate.properties (found as commands find it), or {@code fallback}. */
+    String setting(String key, String fallback) {
+        return Config.load(workDir, env).get(key, fallback);
+    }
+
     /** Builds the engine from options, config file and environment, runs the action, maps failures to exit codes. */
     int withEngine(boolean verify, IfNoChangelogs ifNone, Function<Engine, Integer> action) {
         return withEngine(verify, true, ifNone, action);

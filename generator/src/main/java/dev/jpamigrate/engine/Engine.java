@@ -193,11 +193,12 @@ public final class Engine implements AutoCloseable {
 
     /** Compares entities with the database at head and writes a migration for the difference, if any. */
     public Results.Created create(String message) {
-        return create(new CreateRequest(message, List.of(), List.of()), suggestions -> Optional.of(List.of()));
+        return create(new CreateRequest(message, List.of(), List.of(), false), suggestions -> Optional.of(List.of()));
     }
 
     /** What {@code create} is asked: the message, the renames and the backfill values the user gave. */
-    public record CreateRequest(String message, List<Renames.Request> renames, List<Backfills.Request> backfills) {
+    public record CreateRequest(String message, List<Renames.Request> renames, List<Backfills.Request> backfills,
+                                boolean online) {
         public CreateRequest {
             renames = List.copyOf(renames);
             backfills = List.copyOf(backfills);
@@ -255,10 +256,11 @@ public final class Engine implements AutoCloseable {
             counts.forEach((change, count) -> notes.put(change, count.describe() + " (counted on " + remote
                     + " when this file was written)"));
             Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
-            String content = ChangelogRenderer.render(revision, message, options.author(), changes, notes);
+            List<dev.jpamigrate.render.Step> steps = dev.jpamigrate.render.Step.plan(changes, request.online());
+            String content = ChangelogRenderer.render(revision, message, options.author(), steps, notes);
             if (options.verify()) {
                 timed("verify", () -> {
-                    verify(revision, content, changes.size(), target);
+                    verify(revision, content, steps.size(), target);
                     return null;
                 });
             }
