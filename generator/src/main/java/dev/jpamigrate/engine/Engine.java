@@ -49,7 +49,7 @@ public final class Engine implements AutoCloseable {
 
     public Engine(EngineOptions options) {
         this.options = options;
-        this.changelogs = new Changelogs(options.changelogDir());
+        this.changelogs = options.changelogs();
         options.url().ifPresent(u -> remote = new RemoteServer(u));
     }
 
@@ -174,7 +174,7 @@ public final class Engine implements AutoCloseable {
             throw new MigrateException("cannot create a temporary directory: " + e.getMessage(), e);
         }
         try {
-            Changelogs candidate = changelogs.copyTo(tmp);
+            Changelogs candidate = changelogs.candidate(tmp);
             candidate.add(revision.fileName(), content);
             if (target.scratch() != null) {
                 verifyOn(target.connection(), candidate, changeSets);
@@ -254,8 +254,9 @@ public final class Engine implements AutoCloseable {
             return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems);
         }
         try (Connection c = remote.connect(remote.database())) {
-            List<Applied> applied = new LiquibaseRunner(c, changelogs).applied();
-            Integrity.History history = timed("read history", () -> Integrity.history(c, changelogs, applied));
+            dev.jpamigrate.run.History pairing = timed("read history", () -> new LiquibaseRunner(c, changelogs).history());
+            List<Applied> applied = pairing.applied();
+            Integrity.History history = Integrity.history(pairing);
             problems.addAll(history.problems());
             List<Change> databaseDrift = List.of();
             if (history.pending().isEmpty() && head != null) {
