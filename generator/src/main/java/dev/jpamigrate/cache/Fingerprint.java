@@ -49,6 +49,11 @@ public final class Fingerprint {
 
     /** A file, or every file under a directory (sorted by path), by relative path and content; absent is hashed too. */
     public Fingerprint tree(Path root) {
+        return tree(root, file -> true);
+    }
+
+    /** As {@link #tree(Path)}, with only the files {@code include} accepts. */
+    public Fingerprint tree(Path root, java.util.function.Predicate<Path> include) {
         text(root.toAbsolutePath().normalize().toString());
         if (Files.isRegularFile(root)) {
             return content(root);
@@ -57,7 +62,7 @@ public final class Fingerprint {
             return text("<absent>");
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).filter(include).sorted()::iterator) {
                 text(root.relativize(file).toString());
                 content(file);
             }

@@ -31,7 +31,8 @@ final class HistoryCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             int width = status.migrations().stream().mapToInt(m -> m.revision().length()).max().orElse(0);
-            int messages = status.migrations().stream().mapToInt(m -> m.message().length()).max().orElse(0);
+            // at least 1: "%-0s" is not a format, and hand-written changelogs have no "-- Migration:" messages
+            int messages = Math.max(1, status.migrations().stream().mapToInt(m -> m.message().length()).max().orElse(0));
             for (Migration m : status.migrations()) {
                 String date = m.created() == null ? "                " : DATE.format(m.created());
                 String state = switch (m.state()) {

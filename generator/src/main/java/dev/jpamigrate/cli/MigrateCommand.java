@@ -60,6 +60,21 @@ public final class MigrateCommand implements Runnable {
             description = "Changelog directory. Default: 'changelogs' in migrate.properties, else changelogs.")
     Path changelogs;
 
+    @Option(names = "--master", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The master changelog Liquibase runs (XML, YAML, JSON or SQL; classpath:PATH means"
+                    + " src/main/resources/PATH). Default: 'master' in migrate.properties, else"
+                    + " <changelogs>/db.changelog-master.xml.")
+    String master;
+
+    @Option(names = "--contexts", scope = ScopeType.INHERIT, paramLabel = "EXPR",
+            description = "Liquibase contexts: only changeSets they select run or count as pending. Default:"
+                    + " 'contexts' in migrate.properties, else all.")
+    String contexts;
+
+    @Option(names = "--labels", scope = ScopeType.INHERIT, paramLabel = "EXPR",
+            description = "Liquibase label expression, as --contexts. Default: 'labels' in migrate.properties, else all.")
+    String labels;
+
     @Option(names = "--naming", scope = ScopeType.INHERIT, paramLabel = "hibernate|spring",
             description = "Physical naming: hibernate (default) or spring (CamelCaseToUnderscoresNamingStrategy).")
     String naming;
@@ -216,10 +231,14 @@ public final class MigrateCommand implements Runnable {
         log.accept("project root: " + config.root() + config.file().map(f -> " (from " + f + ")")
                 .orElse(" (no " + Config.FILE + " in " + workDir + " or above: the working directory)"));
         // Paths typed on the command line are relative to where the user is; those in migrate.properties to the root.
+        // A master named anywhere puts new migrations next to it, unless changelogs= says where.
+        Optional<Path> masterFile = master != null ? Optional.of(masterFile(workDir, master))
+                : config.has("master") ? Optional.of(masterFile(config.root(), config.get("master", ""))) : Optional.empty();
         Path changelogDir = (changelogs != null ? workDir.resolve(changelogs)
-                : config.root().resolve(config.get("changelogs", "changelogs"))).normalize();
+                : config.has("changelogs") || masterFile.isEmpty()
+                ? config.root().resolve(config.get("changelogs", "changelogs")) : masterFile.get().getParent()).normalize();
         Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(u -> DbUrl.parse(u, env, System.getProperty("user.name")));
-        requireChangelogs(changelogDir, ifNone, config, log);
+        requireChangelogs(changelogDir, masterFile, ifNone, config, log);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (packages.isEmpty() && needsEntities) {
@@ -236,14 +255,17 @@ public final class MigrateCommand implements Runnable {
                 .orElse(url != null ? " (from --url)" : "")).orElse("embedded PostgreSQL"));
         log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""
                 : " from " + classpathEntries));
-        log.accept("changelogs: " + changelogDir);
+        log.accept("changelogs: " + changelogDir + masterFile.map(m -> ", master " + m).orElse(""));
+        Changelogs.Filter filter = new Changelogs.Filter(contexts != null ? contexts : config.get("contexts", null),
+                labels != null ? labels : config.get("labels", null));
         if (!needsEntities && dbUrl.isEmpty() && !quiet && !offlineIsNormal) {
             // Lifecycle commands on a database that vanishes with the process: say so, it is rarely what is meant.
             err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
                     + " nothing is kept");
         }
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
-                author, clock, revisionIds, verify, log, noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env));
+                author, clock, revisionIds, verify, log, masterFile, filter,
+                noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env));
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {
@@ -257,10 +279,16 @@ public final class MigrateCommand implements Runnable {
      * The one place a missing changelog directory or master is caught, before any database is touched: a command
      * that reads none would otherwise report "nothing to apply" or "no migration applied" and exit 0.
      */
-    private void requireChangelogs(Path dir, IfNoChangelogs ifNone, Config config, Consumer<String> log) {
-        Changelogs found = new Changelogs(dir);
-        if (found.exists() || ifNone == IfNoChangelogs.CREATE || ifNone == IfNoChangelogs.UNUSED) {
+    private void requireChangelogs(Path dir, Optional<Path> masterFile, IfNoChangelogs ifNone, Config config,
+                                   Consumer<String> log) {
+        if (Files.isRegularFile(masterFile.orElse(dir.resolve(Changelogs.MASTER)))
+                || ifNone == IfNoChangelogs.CREATE || ifNone == IfNoChangelogs.UNUSED) {
             return;
+        }
+        if (masterFile.isPresent()) {
+            throw new MigrateException("no master changelog " + display(masterFile.get()) + " (from "
+                    + (master != null ? "--master" : "master= in " + display(config.file().orElseThrow()))
+                    + "): run from the project root, or fix the path");
         }
         String missing = Files.isDirectory(dir) ? "no " + Changelogs.MASTER + " in " + display(dir)
                 : "no changelog directory " + display(dir);
@@ -273,6 +301,15 @@ public final class MigrateCommand implements Runnable {
         }
         throw new MigrateException(missing + " (" + origin + "): run from the project root, or pass --changelogs DIR"
                 + " or set changelogs= in " + Config.FILE);
+    }
+
+    /** A master path, relative to {@code base}; {@code classpath:PATH} is Spring Boot's: src/main/resources/PATH. */
+    private static Path masterFile(Path base, String value) {
+        String v = value.trim();
+        if (v.matches("(?i)^classpath\\*?:.*")) {
+            return base.resolve("src/main/resources").resolve(v.replaceFirst("(?i)^classpath\\*?:/*", "")).normalize();
+        }
+        return base.resolve(v).normalize();
     }
 
     /** A path as the user would type it from where they are: relative below the working directory, else absolute. */

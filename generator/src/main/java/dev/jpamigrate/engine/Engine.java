@@ -55,7 +55,7 @@ public final class Engine implements AutoCloseable {
 
     public Engine(EngineOptions options) {
         this.options = options;
-        this.changelogs = new Changelogs(options.changelogDir());
+        this.changelogs = options.changelogs();
         this.cache = SchemaCache.in(options.cacheDir(), options.log());
         options.url().ifPresent(u -> remote = new RemoteServer(u));
     }
@@ -103,12 +103,19 @@ public final class Engine implements AutoCloseable {
         return Optional.of("desired-" + key.hex());
     }
 
-    /** The head of the changelogs depends on every file of the changelog directory and on the server replaying it. */
+    /**
+     * The head of the changelogs depends on every changelog file Liquibase may read from the master's resource root
+     * (and the directory new files go to), the master, the contexts and labels, and the server replaying it.
+     */
     private Optional<String> headKey() {
         if (options.cacheDir().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("head-" + Fingerprint.of("head").tree(changelogs.dir()).text(serverIdentity()).hex());
+        java.util.function.Predicate<Path> changelog = f -> f.getFileName().toString()
+                .matches("(?i).*\\.(xml|ya?ml|json|sql)");
+        return Optional.of("head-" + Fingerprint.of("head").tree(changelogs.root(), changelog)
+                .tree(changelogs.dir(), changelog).text(changelogs.masterPath()).text(changelogs.filter().toString())
+                .text(serverIdentity()).hex());
     }
 
     private String serverIdentity;
@@ -315,7 +322,7 @@ public final class Engine implements AutoCloseable {
             throw new MigrateException("cannot create a temporary directory: " + e.getMessage(), e);
         }
         try {
-            Changelogs candidate = changelogs.copyTo(tmp);
+            Changelogs candidate = changelogs.candidate(tmp);
             candidate.add(revision.fileName(), content);
             if (target.scratch() != null) {
                 verifyOn(target.connection(), candidate, changeSets);
@@ -423,8 +430,9 @@ public final class Engine implements AutoCloseable {
             return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems);
         }
         try (Connection c = remote.connect(remote.database())) {
-            List<Applied> applied = new LiquibaseRunner(c, changelogs).applied();
-            Integrity.History history = timed("read history", () -> Integrity.history(c, changelogs, applied));
+            dev.jpamigrate.run.History pairing = timed("read history", () -> new LiquibaseRunner(c, changelogs).history());
+            List<Applied> applied = pairing.applied();
+            Integrity.History history = Integrity.history(pairing);
             problems.addAll(history.problems());
             List<Change> databaseDrift = List.of();
             if (history.pending().isEmpty() && head != null) {

@@ -2,6 +2,7 @@ package dev.jpamigrate.engine;
 
 import dev.jpamigrate.db.DbUrl;
 import dev.jpamigrate.desired.Naming;
+import dev.jpamigrate.run.Changelogs;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,14 +13,30 @@ import java.util.function.Supplier;
 
 /**
  * Everything one run of the engine needs. The clock, the revision ids and the author are injected so that
- * generated files are reproducible in tests.
+ * generated files are reproducible in tests. {@code changelogDir} is where new migrations go; {@code master} the
+ * changelog Liquibase runs (default {@code changelogDir/db.changelog-master.xml}); {@code filter} the contexts and
+ * labels that select changeSets.
  */
 public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Path> classpath, Path changelogDir,
                             Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
-                            Consumer<String> log, Optional<Path> cacheDir) {
+                            Consumer<String> log, Optional<Path> master, Changelogs.Filter filter,
+                            Optional<Path> cacheDir) {
     public EngineOptions {
         packages = List.copyOf(packages);
         classpath = List.copyOf(classpath);
+    }
+
+    /** The generator's own layout: the default master in {@code changelogDir}, every changeSet selected. */
+    public EngineOptions(Optional<DbUrl> url, List<String> packages, List<Path> classpath, Path changelogDir,
+                         Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
+                         Consumer<String> log) {
+        this(url, packages, classpath, changelogDir, naming, author, clock, revisionIds, verify, log, Optional.empty(),
+                Changelogs.Filter.ALL, Optional.empty());
+    }
+
+    /** The changelogs these options name. */
+    public Changelogs changelogs() {
+        return new Changelogs(master.orElse(changelogDir.resolve(Changelogs.MASTER)), changelogDir, filter);
     }
 
     /** Random six-hex-digit revision ids. */

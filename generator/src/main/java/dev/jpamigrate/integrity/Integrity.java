@@ -3,19 +3,12 @@ package dev.jpamigrate.integrity;
 import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.render.Revision;
 import dev.jpamigrate.run.Applied;
-import dev.jpamigrate.run.Changelogs;
 import liquibase.ChecksumVersion;
-import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.change.CheckSum;
 import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.*;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,33 +69,31 @@ public final class Integrity {
     }
 
     /**
-     * Compares the changelogs with what a database recorded: changeSets pending, edited after they ran (checksum
-     * mismatch), removed after they ran, and pending before a changeSet that already ran.
+     * Reads what a database recorded, as paired with the changelogs once ({@link dev.jpamigrate.run.History}):
+     * changeSets pending, edited after they ran (checksum mismatch), removed after they ran, and pending before a
+     * changeSet that already ran. A changeSet that this run's contexts or labels leave out is none of these.
      */
-    public static History history(Connection connection, Changelogs changelogs, List<Applied> applied) {
-        List<ChangeSet> changeSets = changeSets(connection, changelogs);
-        Map<String, Applied> byKey = new HashMap<>();
-        for (Applied a : applied) {
-            byKey.put(key(a.file(), a.id(), a.author()), a);
-        }
-        Set<String> known = new HashSet<>();
+    public static History history(dev.jpamigrate.run.History pairing) {
         Map<String, List<String>> edited = new LinkedHashMap<>();
+        Map<String, String> recordedAs = new HashMap<>(); // file -> filename as databasechangelog holds it
         List<Pending> pending = new ArrayList<>();
         String lastAppliedFile = null;
         List<String> pendingBefore = new ArrayList<>(); // pending files seen before the last applied one
         Map<String, String> pendingBeforeApplied = new LinkedHashMap<>();
-        for (ChangeSet cs : changeSets) {
-            String file = fileName(cs.getFilePath());
-            String key = key(file, cs.getId(), cs.getAuthor());
-            known.add(key);
-            Applied row = byKey.get(key);
-            if (row == null) {
+        for (dev.jpamigrate.run.History.Entry e : pairing.entries()) {
+            ChangeSet cs = e.changeSet();
+            String file = e.file();
+            if (!e.applied()) {
+                if (!e.selected()) {
+                    continue;
+                }
                 pending.add(new Pending(file, cs.getId(), cs.getAuthor()));
                 if (!pendingBefore.contains(file)) {
                     pendingBefore.add(file);
                 }
                 continue;
             }
+            Applied row = e.row();
             lastAppliedFile = file;
             for (String p : pendingBefore) {
                 if (!p.equals(file)) {
@@ -112,6 +103,7 @@ public final class Integrity {
             pendingBefore.clear();
             if (row.checksum() != null && !row.checksum().isBlank() && !matches(cs, row.checksum())) {
                 edited.computeIfAbsent(file, f -> new ArrayList<>()).add(cs.getId());
+                recordedAs.putIfAbsent(file, row.file());
             }
         }
         List<Problem> problems = new ArrayList<>();
@@ -121,12 +113,10 @@ public final class Integrity {
                 "restore " + file + " as it was when applied (git checkout <commit> -- <path>) and put the change in a "
                         + "new migration (./migrate create). If the edit only fixed a comment or whitespace and the "
                         + "schema is the same, clear the stored checksum: UPDATE databasechangelog SET md5sum = NULL "
-                        + "WHERE filename = '" + file + "'; Liquibase recomputes it on the next upgrade")));
+                        + "WHERE filename = '" + recordedAs.get(file) + "'; Liquibase recomputes it on the next upgrade")));
         Map<String, List<String>> removed = new LinkedHashMap<>();
-        for (Applied a : applied) {
-            if (!known.contains(key(a.file(), a.id(), a.author()))) {
-                removed.computeIfAbsent(fileName(a.file()), f -> new ArrayList<>()).add(a.id());
-            }
+        for (Applied a : pairing.orphans()) {
+            removed.computeIfAbsent(a.file(), f -> new ArrayList<>()).add(a.id());
         }
         removed.forEach((file, ids) -> problems.add(new Problem(Problem.Kind.CHANGESET_REMOVED, List.of(file),
                 file + ": changeSet(s) " + String.join(", ", ids) + " ran on this database but are no longer in the "
@@ -222,17 +212,6 @@ public final class Integrity {
         return quietly(() -> storedSum.equals(cs.generateCheckSum(version)) || cs.isCheckSumValid(storedSum));
     }
 
-    private static List<ChangeSet> changeSets(Connection connection, Changelogs changelogs) {
-        if (!changelogs.exists()) {
-            return List.of();
-        }
-        return quietly(() -> {
-            Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Liquibase liquibase = new Liquibase(Changelogs.MASTER, new DirectoryResourceAccessor(changelogs.dir()), database);
-            return List.copyOf(liquibase.getDatabaseChangeLog().getChangeSets());
-        });
-    }
-
     private interface Action<T> {
         T run() throws Exception;
     }
@@ -247,10 +226,6 @@ public final class Integrity {
         } catch (Exception e) {
             throw new MigrateException("cannot read the changelogs: " + e.getMessage(), e);
         }
-    }
-
-    private static String key(String file, String id, String author) {
-        return fileName(file) + "::" + id + "::" + author;
     }
 
     static String fileName(String path) {

@@ -8,7 +8,6 @@ import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.Database;
 
 import java.io.Writer;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,48 +51,37 @@ public final class Lifecycle {
 
     /** Every migration with its state; reads DATABASECHANGELOG by SQL, so it creates no tracking table. */
     public Status status() {
-        List<ChangeSet> all = runner.changeSets();
-        List<Applied> applied = runner.applied();
-        Map<String, List<Applied>> byKey = new HashMap<>();
-        for (Applied a : applied) {
-            byKey.computeIfAbsent(key(a.file(), a.id(), a.author()), k -> new ArrayList<>()).add(a);
-        }
+        return status(runner.history());
+    }
+
+    /**
+     * The migrations of one pairing: each file that holds a changeSet this run selects (or one that ran), in changelog
+     * order, with how many of its changeSets ran. A changeSet that the contexts or labels leave out is not pending.
+     */
+    private Status status(History history) {
         Map<String, int[]> counts = new LinkedHashMap<>(); // file -> {changeSets, applied}
         Map<String, Instant> appliedAt = new HashMap<>();
-        Set<String> knownKeys = new HashSet<>();
-        for (ChangeSet cs : all) {
-            String file = cs.getFilePath();
-            int[] c = counts.computeIfAbsent(file, f -> new int[2]);
+        Map<String, String> sources = new HashMap<>();
+        for (History.Entry e : history.entries()) {
+            if (!e.selected() && !e.applied()) {
+                continue;
+            }
+            int[] c = counts.computeIfAbsent(e.file(), f -> new int[2]);
             c[0]++;
-            String key = key(file, cs.getId(), cs.getAuthor());
-            knownKeys.add(key);
-            List<Applied> rows = byKey.get(key);
-            if (rows != null) {
+            if (e.changeSet().getChangeLog() != null) {
+                sources.putIfAbsent(e.file(), e.changeSet().getChangeLog().getPhysicalFilePath());
+            }
+            if (e.applied()) {
                 c[1]++;
-                rows.stream().map(Applied::executedAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
-                        .ifPresent(at -> appliedAt.merge(file, at, (x, y) -> x.isAfter(y) ? x : y));
+                e.rows().stream().map(Applied::executedAt).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                        .ifPresent(at -> appliedAt.merge(e.file(), at, (x, y) -> x.isAfter(y) ? x : y));
             }
         }
         List<Migration> migrations = new ArrayList<>();
-        Map<String, String> paths = includedPaths();
-        counts.forEach((file, c) -> migrations.add(Migration.of(changelogs.dir(), paths.getOrDefault(file, file),
-                c[0], c[1], appliedAt.get(file))));
-        List<String> unknown = applied.stream().filter(a -> !knownKeys.contains(key(a.file(), a.id(), a.author())))
-                .map(Applied::file).distinct().toList();
+        counts.forEach((file, c) -> migrations.add(Migration.of(file, changelogs.label(file),
+                sources.containsKey(file) ? changelogs.file(sources.get(file)) : null, c[0], c[1], appliedAt.get(file))));
+        List<String> unknown = history.orphans().stream().map(a -> History.file(a.file())).distinct().toList();
         return new Status(migrations, unknown);
-    }
-
-    /** Migration files keep the name the master includes them by; changeSets record the logical file path. */
-    private Map<String, String> includedPaths() {
-        Map<String, String> paths = new HashMap<>();
-        for (String included : changelogs.files()) {
-            paths.put(Path.of(included).getFileName().toString(), included);
-        }
-        return paths;
-    }
-
-    static String key(String file, String id, String author) {
-        return Path.of(file).getFileName() + "::" + id + "::" + author;
     }
 
     // ---- upgrade ------------------------------------------------------------------------------------------
@@ -236,15 +224,16 @@ public final class Lifecycle {
     }
 
     private Outcome downgradeLocked(int files, Writer sqlOut) {
-        Status before = status();
-        List<Applied> applied = runner.applied();
+        History history = runner.history();
+        Status before = status(history);
+        List<Applied> applied = history.applied();
         if (applied.isEmpty()) {
             throw new MigrateException("nothing to downgrade: no migration is applied", null, 2);
         }
         List<String> reverted = new ArrayList<>();
         int count = 0;
         for (int i = applied.size() - 1; i >= 0; i--) {
-            String file = applied.get(i).file();
+            String file = History.file(applied.get(i).file());
             if (!reverted.contains(file)) {
                 if (reverted.size() == files) {
                     break;
@@ -257,7 +246,7 @@ public final class Lifecycle {
             throw new MigrateException("cannot downgrade " + files + " migration(s): only " + reverted.size()
                     + " applied (use ./migrate reset to revert them all); nothing was changed", null, 2);
         }
-        return revert(before, reverted, count, sqlOut);
+        return revert(history, before, reverted, count, sqlOut);
     }
 
     /** Reverts every applied changeSet, newest first. */
@@ -266,21 +255,23 @@ public final class Lifecycle {
     }
 
     private Outcome resetLocked(Writer sqlOut) {
-        Status before = status();
-        List<Applied> applied = runner.applied();
+        History history = runner.history();
+        Status before = status(history);
+        List<Applied> applied = history.applied();
         if (applied.isEmpty()) {
             return new Outcome(List.of(), 0, before);
         }
         List<String> files = new ArrayList<>();
         for (int i = applied.size() - 1; i >= 0; i--) {
-            if (!files.contains(applied.get(i).file())) {
-                files.add(applied.get(i).file());
+            String file = History.file(applied.get(i).file());
+            if (!files.contains(file)) {
+                files.add(file);
             }
         }
-        return revert(before, files, applied.size(), sqlOut);
+        return revert(history, before, files, applied.size(), sqlOut);
     }
 
-    private Outcome revert(Status before, List<String> files, int count, Writer sqlOut) {
+    private Outcome revert(History history, Status before, List<String> files, int count, Writer sqlOut) {
         List<String> missing = files.stream().filter(before.unknownFiles()::contains).toList();
         if (!missing.isEmpty()) {
             throw new MigrateException("cannot revert " + String.join(", ", missing) + ": the database has changeSets"
@@ -289,8 +280,9 @@ public final class Lifecycle {
         }
         List<Migration> migrations = files.stream().map(f -> {
             Migration m = find(before, f);
-            return m != null ? m : Migration.of(changelogs.dir(), f, 0, 0, null);
+            return m != null ? m : Migration.of(f, changelogs.label(f), null, 0, 0, null);
         }).toList();
+        requireRollbacks(history, files, migrations);
         if (sqlOut != null) {
             runner.rollbackSql(count, sqlOut);
             return new Outcome(migrations, count, before);
@@ -325,6 +317,25 @@ public final class Lifecycle {
                     + ", so the database is " + where(after), e);
         }
         return new Outcome(migrations, count, status());
+    }
+
+    /**
+     * Before anything is reverted: every applied changeSet of the files to revert must have a rollback Liquibase can
+     * run (its own, or one Liquibase derives, as for createTable or addColumn). Liquibase would otherwise stop at the
+     * first one without, after reverting the files after it.
+     */
+    private void requireRollbacks(History history, List<String> files, List<Migration> migrations) {
+        for (History.Entry e : history.entries()) {
+            if (e.applied() && files.contains(e.file()) && !runner.canRollBack(e.changeSet())) {
+                Migration m = migrations.get(files.indexOf(e.file()));
+                String changes = String.join(", ", runner.irreversible(e.changeSet()));
+                throw new MigrateException("cannot downgrade " + m.revision() + ": its changeSet "
+                        + e.changeSet().getAuthor() + ":" + e.changeSet().getId() + " (" + e.changeSet().getFilePath()
+                        + ") has no rollback" + (changes.isEmpty() ? "" : " and Liquibase cannot invert " + changes)
+                        + "; add a rollback to it (<rollback> in XML, rollback: in YAML, --rollback in SQL); nothing"
+                        + " was changed", null, 2);
+            }
+        }
     }
 
     /** Remembers the changeSet whose rollback failed. */
@@ -388,8 +399,7 @@ public final class Lifecycle {
         if (count == 0) {
             return new Outcome(List.of(), 0, before);
         }
-        int ran = runner.markRan(marked.stream().map(m -> Path.of(m.file()).getFileName().toString())
-                .collect(java.util.stream.Collectors.toSet()));
+        int ran = runner.markRan(marked.stream().map(Migration::file).collect(java.util.stream.Collectors.toSet()));
         return new Outcome(marked, ran, status());
     }
 
@@ -486,8 +496,7 @@ public final class Lifecycle {
     }
 
     private static Migration find(Status status, String file) {
-        String name = Path.of(file).getFileName().toString();
-        return status.migrations().stream().filter(m -> Path.of(m.file()).getFileName().toString().equals(name))
-                .findFirst().orElse(null);
+        String key = History.file(file);
+        return status.migrations().stream().filter(m -> m.file().equals(key)).findFirst().orElse(null);
     }
 }

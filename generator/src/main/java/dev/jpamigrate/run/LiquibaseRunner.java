@@ -12,6 +12,11 @@ import liquibase.GlobalConfiguration;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
+import liquibase.changelog.filter.ChangeSetFilter;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.filter.IgnoreChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
 import liquibase.changelog.visitor.ChangeExecListener;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -23,7 +28,6 @@ import liquibase.exception.SetupException;
 import liquibase.exception.ValidationFailedException;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
-import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 import java.io.FileNotFoundException;
@@ -68,14 +72,14 @@ public final class LiquibaseRunner implements AutoCloseable {
             this.database = quietly(() -> DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
                     new JdbcConnection(transactions.connection())));
             if (changelogs.exists()) {
-                this.liquibase = new Liquibase(Changelogs.MASTER, new DirectoryResourceAccessor(changelogs.dir()), database);
+                this.liquibase = new Liquibase(changelogs.masterPath(), changelogs.resources(), database);
                 liquibase.setShowSummary(UpdateSummaryEnum.OFF);
                 liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
             } else {
                 this.liquibase = null; // a project with no migrations yet
             }
         } catch (FileNotFoundException e) {
-            throw new MigrateException("changelog directory " + changelogs.dir() + " does not exist");
+            throw new MigrateException("changelog directory " + changelogs.root() + " does not exist");
         }
     }
 
@@ -115,12 +119,12 @@ public final class LiquibaseRunner implements AutoCloseable {
         try {
             if (!tableExists(connection, "databasechangelog")) {
                 // Liquibase would create its tracking tables just to find that nothing ran; a look must not write
-                return changeSets();
+                return changeSets().stream().filter(this::selected).toList();
             }
         } catch (SQLException e) {
             throw new MigrateException("cannot read databasechangelog: " + e.getMessage(), e);
         }
-        return quietly(() -> liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()));
+        return quietly(() -> liquibase.listUnrunChangeSets(contexts(), labels()));
     }
 
     public void update() {
@@ -135,7 +139,7 @@ public final class LiquibaseRunner implements AutoCloseable {
         if (liquibase == null) {
             return;
         }
-        inFileTransactions(listener, () -> liquibase.update(new Contexts(), new LabelExpression()));
+        inFileTransactions(listener, () -> liquibase.update(contexts(), labels()));
     }
 
     private interface LiquibaseCall {
@@ -167,9 +171,47 @@ public final class LiquibaseRunner implements AutoCloseable {
             return;
         }
         quietly(() -> {
-            liquibase.update(new Contexts(), new LabelExpression(), out);
+            liquibase.update(contexts(), labels(), out);
             return null;
         });
+    }
+
+    private Contexts contexts() {
+        return changelogs.filter().liquibaseContexts();
+    }
+
+    private LabelExpression labels() {
+        return changelogs.filter().liquibaseLabels();
+    }
+
+    /**
+     * True when this run's contexts and labels select the changeSet, and it is for this database and not ignored:
+     * the filters Liquibase's update applies before it asks whether a changeSet ran.
+     */
+    public boolean selected(ChangeSet changeSet) {
+        for (ChangeSetFilter filter : List.of(new ContextChangeSetFilter(contexts()), new LabelChangeSetFilter(labels()),
+                new DbmsChangeSetFilter(database), new IgnoreChangeSetFilter())) {
+            if (!filter.accepts(changeSet).isAccepted()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every changeSet of the changelogs paired with what DATABASECHANGELOG recorded; reads by SQL only. */
+    public History history() {
+        return History.pair(changeSets(), applied(), this::selected);
+    }
+
+    /** True when Liquibase can roll the changeSet back: it has a rollback, or every change inverts itself. */
+    public boolean canRollBack(ChangeSet changeSet) {
+        return changeSet.supportsRollback(database);
+    }
+
+    /** The changes of a changeSet without a rollback that Liquibase cannot invert, by their changelog names. */
+    public List<String> irreversible(ChangeSet changeSet) {
+        return changeSet.getChanges().stream().filter(c -> !c.supportsRollback(database))
+                .map(c -> c.getSerializedObjectName()).distinct().toList();
     }
 
     /** The changeSets recorded as applied, in the order they ran; empty when Liquibase never ran here. */
@@ -186,7 +228,8 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     /**
-     * Records the pending changeSets of the migration files named {@code files} (file names) as run without running them (what Liquibase's changelogSync
+     * Records the pending changeSets of the migration files {@code files} ({@link History#file} keys) as run without
+     * running them (what Liquibase's changelogSync
      * does), all in one transaction under Liquibase's lock: any number of changeSets in one operation, and a kill
      * leaves either all of them marked or none.
      */
@@ -198,16 +241,16 @@ public final class LiquibaseRunner implements AutoCloseable {
                 lock.waitForLock();
                 try {
                     DatabaseChangeLog log = liquibase.getDatabaseChangeLog();
-                    liquibase.checkLiquibaseTables(false, log, new Contexts(), new LabelExpression());
+                    liquibase.checkLiquibaseTables(false, log, contexts(), labels());
                     Set<String> ran = new HashSet<>();
                     for (RanChangeSet r : database.getRanChangeSetList()) {
-                        ran.add(Lifecycle.key(r.getChangeLog(), r.getId(), r.getAuthor()));
+                        ran.add(History.key(r.getChangeLog(), r.getId(), r.getAuthor()));
                     }
                     transactions.holdAll();
                     int marked = 0;
                     for (ChangeSet cs : log.getChangeSets()) {
-                        if (files.contains(java.nio.file.Path.of(cs.getFilePath()).getFileName().toString())
-                                && !ran.contains(Lifecycle.key(cs.getFilePath(), cs.getId(), cs.getAuthor()))) {
+                        if (files.contains(History.file(cs.getFilePath())) && selected(cs)
+                                && !ran.contains(History.key(cs.getFilePath(), cs.getId(), cs.getAuthor()))) {
                             database.markChangeSetExecStatus(cs, ChangeSet.ExecType.EXECUTED);
                             marked++;
                         }
@@ -349,13 +392,13 @@ public final class LiquibaseRunner implements AutoCloseable {
     /** Reverts the last {@code count} applied changeSets, telling {@code listener} (may be null) about each. */
     public void rollback(int count, ChangeExecListener listener) {
         requireChangelog();
-        inFileTransactions(listener, () -> liquibase.rollback(count, null, new Contexts(), new LabelExpression()));
+        inFileTransactions(listener, () -> liquibase.rollback(count, null, contexts(), labels()));
     }
 
     public void rollbackSql(int count, Writer out) {
         requireChangelog();
         quietly(() -> {
-            liquibase.rollback(count, null, new Contexts(), new LabelExpression(), out);
+            liquibase.rollback(count, null, contexts(), labels(), out);
             return null;
         });
     }

@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** One migration file of the changelogs, and how many of its changeSets the database has applied. */
+/**
+ * One migration file of the changelogs (a file jpa-migrate wrote, or any changelog of the master's tree that holds
+ * changeSets), and how many of its changeSets the database has applied.
+ */
 public record Migration(String file, String revision, String rev, String message, LocalDateTime created,
                         int changeSets, int applied, Instant appliedAt) {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmm", Locale.ROOT);
@@ -28,18 +31,21 @@ public record Migration(String file, String revision, String rev, String message
         }
     }
 
-    /** Revision and date from the file name, the message from the file's {@code -- Migration:} header line. */
-    static Migration of(Path dir, String file, int changeSets, int applied, Instant appliedAt) {
+    /**
+     * A migration file by its key ({@link History#file}): revision and date from a jpa-migrate file name, else
+     * {@code label}; the message from the {@code -- Migration:} header line of {@code source}, the file on disk.
+     */
+    static Migration of(String file, String label, Path source, int changeSets, int applied, Instant appliedAt) {
         String name = Path.of(file).getFileName().toString();
         Optional<Revision> parsed = Revision.parse(name);
-        String revision = parsed.map(Revision::id).orElse(name.replaceFirst("\\.[^.]*$", ""));
+        String revision = parsed.map(Revision::id).orElse(label);
         String rev = parsed.map(Revision::rev).orElse(revision);
         LocalDateTime created = parsed.map(r -> LocalDateTime.parse(r.stamp(), STAMP)).orElse(null);
-        return new Migration(file, revision, rev, message(dir.resolve(file)), created, changeSets, applied, appliedAt);
+        return new Migration(file, revision, rev, message(source), created, changeSets, applied, appliedAt);
     }
 
     private static String message(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (file == null || !Files.isRegularFile(file)) {
             return "";
         }
         try (Stream<String> lines = Files.lines(file)) {

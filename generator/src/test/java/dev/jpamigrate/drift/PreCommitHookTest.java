@@ -186,6 +186,29 @@ class PreCommitHookTest {
     }
 
     @Test
+    void aMasterNamedByMasterHasItsDirectoryWatched() throws IOException {
+        Path props = repo.resolve("migrate.properties");
+        Files.writeString(props, Files.readString(props).replace("changelogs=changelogs\n",
+                "master=classpath:db/changelog/db.changelog-master.yaml\n"));
+        Path changelog = Files.createDirectories(repo.resolve("src/main/resources/db/changelog"));
+        Files.writeString(changelog.resolve("db.changelog-master.yaml"),
+                "databaseChangeLog:\n  - includeAll: {path: changes/, relativeToChangelogFile: true}\n");
+        git("add", "-A");
+        assertThat(git("commit", "-q", "--no-verify", "-m", "start").exit()).isZero();
+        assertThat(new Cli(repo).run("install-hook").exit()).isZero();
+        env.put("MIGRATE_CMD", "false"); // the check fails the commit when it runs
+
+        Files.createDirectories(changelog.resolve("changes"));
+        Files.writeString(changelog.resolve("changes/001-init.sql"), "--liquibase formatted sql\n");
+        git("add", "-A");
+        Run handWritten = commit("a hand-written changelog");
+
+        assertThat(handWritten.exit()).as("the check ran for a changelog under the master's directory\n%s",
+                handWritten.output()).isNotZero();
+        assertThat(git("log", "--oneline").output().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void installHookKeepsAForeignHookUnlessForced() throws IOException {
         Path hook = repo.resolve(".git/hooks/pre-commit");
         Files.createDirectories(hook.getParent());

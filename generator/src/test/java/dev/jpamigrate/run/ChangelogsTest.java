@@ -147,6 +147,93 @@ class ChangelogsTest {
         assertThat(Files.readString(changelogs.master())).isEqualTo(master);
     }
 
+    @Test
+    void aYamlMasterGetsOneEntryAfterItsLastItemAtTheListsIndentation() throws IOException {
+        String before = """
+                # Spring Boot's master
+                databaseChangeLog:
+                    -   include:
+                            file: changes/001-init.xml   # the first
+                            relativeToChangelogFile: true
+                    -   changeSet:
+                            id: seed
+                            author: dev
+                            changes:
+                              - sql:
+                                  sql: |
+                                    select 1
+
+                # end of the list
+                """;
+        Path master = Files.writeString(dir.resolve("db.changelog-master.yaml"), before);
+        Changelogs changelogs = new Changelogs(master, dir, Changelogs.Filter.ALL);
+
+        changelogs.add("b.sql", "-- b\n");
+
+        int at = before.indexOf("\n# end");
+        assertThat(Files.readString(master)).isEqualTo(before.substring(0, at)
+                + "    - include: {file: b.sql, relativeToChangelogFile: true}\n" + before.substring(at));
+        assertThat(changelogs.files()).containsExactly("changes/001-init.xml", "b.sql");
+    }
+
+    @Test
+    void aNewYamlMasterIsAListWithTheInclude() throws IOException {
+        Path master = dir.resolve("db/changelog/db.changelog-master.yaml");
+        Changelogs changelogs = new Changelogs(master, dir.resolve("db/changelog/generated"), Changelogs.Filter.ALL);
+
+        changelogs.add("a.sql", "-- a\n");
+
+        assertThat(Files.readString(master)).endsWith("databaseChangeLog:\n"
+                + "  - include: {file: generated/a.sql, relativeToChangelogFile: true}\n");
+        assertThat(Files.readString(dir.resolve("db/changelog/generated/a.sql"))).isEqualTo("-- a\n");
+    }
+
+    @Test
+    void anIncludeAllOfTheDirectoryPicksTheFileUpSoTheMasterStaysAsItIs() throws IOException {
+        String before = """
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                    <include file="db/changelog/release-1.xml"/>
+                    <includeAll path="migrations/" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """;
+        Path master = Files.writeString(dir.resolve("master.xml"), before);
+        Changelogs changelogs = new Changelogs(master, dir.resolve("migrations"), Changelogs.Filter.ALL);
+
+        changelogs.add("a.sql", "-- a\n");
+
+        assertThat(Files.readString(master)).isEqualTo(before);
+        assertThat(dir.resolve("migrations/a.sql")).hasContent("-- a");
+        Changelogs xmlOnly = new Changelogs(master.resolveSibling("master.xml"), dir.resolve("other"),
+                Changelogs.Filter.ALL);
+        xmlOnly.add("b.sql", "-- b\n");
+        assertThat(Files.readString(master)).as("a directory the includeAll does not cover gets an include")
+                .contains("<include file=\"other/b.sql\" relativeToChangelogFile=\"true\"/>");
+    }
+
+    @Test
+    void aJsonMasterIsReadButNotEdited() throws IOException {
+        Path master = Files.writeString(dir.resolve("master.json"),
+                "{\"databaseChangeLog\": [{\"include\": {\"file\": \"a.xml\"}}]}\n");
+        Changelogs changelogs = new Changelogs(master, dir, Changelogs.Filter.ALL);
+
+        assertThat(changelogs.files()).containsExactly("a.xml");
+        assertThatThrownBy(() -> changelogs.add("b.sql", "-- b\n")).isInstanceOf(MigrateException.class)
+                .hasMessageStartingWith("cannot include b.sql from " + master + ": jpa-migrate edits XML and YAML")
+                .hasMessageEndingWith("; nothing was written");
+        assertThat(dir.resolve("b.sql")).doesNotExist();
+    }
+
+    @Test
+    void theResourceRootOfAMasterUnderSrcMainResourcesIsTheClassPathRoot() {
+        Path master = dir.resolve("src/main/resources/db/changelog/db.changelog-master.yaml");
+        Changelogs changelogs = new Changelogs(master, master.getParent(), Changelogs.Filter.ALL);
+
+        assertThat(changelogs.root()).isEqualTo(dir.resolve("src/main/resources"));
+        assertThat(changelogs.masterPath()).isEqualTo("db/changelog/db.changelog-master.yaml");
+        assertThat(changelogs.label("classpath:db/changelog/changes/001-init.xml")).isEqualTo("changes/001-init");
+        assertThat(new Changelogs(dir.resolve("changelogs")).root()).isEqualTo(dir.resolve("changelogs"));
+    }
+
     private java.util.List<String> listing() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("secret.txt")).sorted().toList();
