@@ -108,6 +108,9 @@ public final class MigrateCommand implements Runnable {
         // what picocli returns if a handler itself fails: an error, never the drift code it defaults to
         cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.ERROR);
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnExecutionException(ExitCode.ERROR));
+        // `check --help` as well as `help check`: the root's -h/--help and -V/--version on every subcommand
+        cl.getSubcommands().values().stream().filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true).version(cl.getCommandSpec().version()));
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("error: " + DbUrl.mask(e.getMessage()));
