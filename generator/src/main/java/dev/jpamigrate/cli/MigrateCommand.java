@@ -1,6 +1,7 @@
 package dev.jpamigrate.cli;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.Program;
 import dev.jpamigrate.db.DbUrl;
 import dev.jpamigrate.desired.Naming;
 import dev.jpamigrate.engine.Engine;
@@ -92,6 +93,7 @@ public final class MigrateCommand implements Runnable {
 
     static CommandLine commandLine(MigrateCommand root) {
         CommandLine cl = new CommandLine(root);
+        cl.setCommandName(Program.usageName());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> root.fail(e));
         // picocli hands only Exceptions to that handler: an Error from a command (NoClassDefFoundError from the
         // user's classes) would escape execute() as a stack trace and exit 1, which means drift.
@@ -114,7 +116,7 @@ public final class MigrateCommand implements Runnable {
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("error: " + DbUrl.mask(e.getMessage()));
-            err.println("Try 'migrate --help' for usage.");
+            err.println("Try '" + Program.usageName() + " --help' for usage.");
             return ExitCode.ERROR;
         });
         return cl;

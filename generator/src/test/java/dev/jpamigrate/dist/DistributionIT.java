@@ -1,5 +1,6 @@
 package dev.jpamigrate.dist;
 
+import dev.jpamigrate.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,28 @@ class DistributionIT {
         Result help = run(List.of(launcher.toString(), "check", "--help"), elsewhere, Map.of());
         assertThat(help.exit()).as("%s", help).isZero();
         assertThat(help.out()).contains("Usage:").contains("check").contains("--format");
+    }
+
+    @Test
+    void itsMessagesNameTheCommandTheUserRan() throws IOException {
+        Path project = Files.createDirectories(root.resolve("project"));
+        Files.writeString(project.resolve("migrate.properties"), "changelogs=db\n");
+        Files.createDirectories(project.resolve("db"));
+        Files.writeString(project.resolve("db/db.changelog-master.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog
+                        xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                            http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+                </databaseChangeLog>
+                """);
+        Path below = Files.createDirectories(project.resolve("src/main"));
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            Result history = run(List.of(launcher.toString(), "history", "--url", db.jdbcUrl()), below, Map.of());
+            assertThat(history.exit()).as("%s", history).isZero();
+            assertThat(history.out()).isEqualTo("No migrations yet: run jpa-migrate create \"<message>\"\n");
+        }
     }
 
     @Test

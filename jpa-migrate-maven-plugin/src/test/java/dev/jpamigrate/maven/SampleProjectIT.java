@@ -83,7 +83,7 @@ class SampleProjectIT {
         assertThat(created.exit()).as("create on an empty database\n%s", created).isZero();
         assertThat(created.out()).as("it compiled the entities first\n%s", created)
                 .contains("maven-compiler-plugin").contains("Detected 1 change(s)").contains("create table customers")
-                .contains("Review it, then run").contains("BUILD SUCCESS");
+                .contains("Review it, then run mvn jpa-migrate:upgrade").contains("BUILD SUCCESS");
         Path changelogs = project.resolve("src/main/resources/db/changelog");
         assertThat(changelogs.resolve("db.changelog-master.xml")).as("changelogs= from migrate.properties").exists();
         assertThat(migrations(changelogs)).hasSize(1).allMatch(f -> f.endsWith("_create_customers.sql"));
@@ -100,6 +100,7 @@ class SampleProjectIT {
         assertThat(drift.exit()).as("check after the entity changed\n%s", drift).isNotZero();
         assertThat(drift.out()).as("the drift, printed, and the build failed on it\n%s", drift)
                 .contains("[ERROR] Model drift:").contains("timezone")
+                .contains("Fix: run mvn jpa-migrate:create -Dmessage=\"<message>\"")
                 .contains("BUILD FAILURE").contains("Failed to execute goal").contains("DRIFT: model 1 change")
                 .doesNotContain("\tat ").doesNotContain("Caused by").doesNotContain("Exception: ");
 
@@ -117,7 +118,7 @@ class SampleProjectIT {
         assertThat(unknown.exit()).as("an error (exit 2) is a build error with the tool's one line\n%s", unknown)
                 .isNotZero();
         assertThat(unknown.out()).contains("BUILD FAILURE")
-                .contains("unknown revision '0badc0'")
+                .contains("unknown revision '0badc0'").contains("(mvn jpa-migrate:history lists them)")
                 .doesNotContain("\tat ").doesNotContain("Caused by").doesNotContain("Exception: ");
     }
 
