@@ -12,7 +12,7 @@ import java.util.List;
  * The drift gate for CI: fails the build when the entities, the changelogs and (with a url) the database disagree,
  * with the drift printed. Compiles the project first.
  */
-@Mojo(name = "check", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "check", requiresDependencyResolution = ResolutionScope.RUNTIME)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class CheckMojo extends MigrateMojo {
     /** {@code text}, {@code json} (for tools) or {@code markdown} (for a pull-request comment). */

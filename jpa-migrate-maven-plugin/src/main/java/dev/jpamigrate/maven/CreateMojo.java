@@ -12,7 +12,7 @@ import java.util.List;
  * Writes a migration for the difference between the entities and the database at head:
  * {@code mvn jpa-migrate:create -Dmessage="add user timezone"}. Compiles the project first.
  */
-@Mojo(name = "create", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "create", requiresDependencyResolution = ResolutionScope.RUNTIME)
 @Execute(phase = LifecyclePhase.COMPILE)
 public class CreateMojo extends MigrateMojo {
     /** What the migration does, e.g. "add user timezone": its file name and its {@code -- Migration:} line. */

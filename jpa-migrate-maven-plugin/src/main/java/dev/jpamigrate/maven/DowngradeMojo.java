@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.util.List;
 
 /** Reverts the last migration files with their rollbacks: {@code mvn jpa-migrate:downgrade -Dcount=2}. */
-@Mojo(name = "downgrade", threadSafe = true)
+@Mojo(name = "downgrade")
 public class DowngradeMojo extends MigrateMojo {
     /** How many migration files to revert. */
     @Parameter(property = "count", defaultValue = "1")

@@ -21,7 +21,8 @@ import java.util.Objects;
  * {@code migrate.properties} and {@code .env} there apply as they do to {@code jpa-migrate} typed in that directory.
  * What is set here overrides them. Exit code 1 (drift, a refused create) fails the build, 2 (usage, configuration,
  * connection) is a build error with the tool's one line; neither shows a stack trace unless -X or
- * {@code -Djpa-migrate.verbose}.
+ * {@code -Djpa-migrate.verbose}. Not marked thread-safe: the tool keeps some state per JVM (Liquibase's root scope
+ * and log level, its verbose switch) and has never been run twice at once in one JVM.
  */
 abstract class MigrateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)

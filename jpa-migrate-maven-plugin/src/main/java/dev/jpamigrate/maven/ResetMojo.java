@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.util.List;
 
 /** Reverts every applied migration. */
-@Mojo(name = "reset", threadSafe = true)
+@Mojo(name = "reset")
 public class ResetMojo extends MigrateMojo {
     /** Print the rollback SQL instead; change nothing in the database. */
     @Parameter(property = "jpa-migrate.sql", defaultValue = "false")

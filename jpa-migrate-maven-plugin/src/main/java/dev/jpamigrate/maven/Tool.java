@@ -59,8 +59,8 @@ final class Tool {
         }
         Thread thread = Thread.currentThread();
         ClassLoader previousLoader = thread.getContextClassLoader();
-        // Set, never restored: it is one value for every goal of every build in this JVM, so two modules built in
-        // parallel (-T) cannot see each other's value, or none, halfway through.
+        // Set, never restored: it is one value for every goal of every build in this JVM, so nothing that runs
+        // beside a goal can see it change halfway through.
         System.setProperty(COMMAND_PROPERTY, COMMAND);
         thread.setContextClassLoader(loader);
         try {

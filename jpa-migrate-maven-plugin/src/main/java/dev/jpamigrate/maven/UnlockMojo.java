@@ -3,7 +3,7 @@ package dev.jpamigrate.maven;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Releases the Liquibase lock a killed run left behind. */
-@Mojo(name = "unlock", threadSafe = true)
+@Mojo(name = "unlock")
 public class UnlockMojo extends MigrateMojo {
     @Override
     String command() {

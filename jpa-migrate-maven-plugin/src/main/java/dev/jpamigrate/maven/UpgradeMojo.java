@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.util.List;
 
 /** Applies every pending changeSet, one transaction per migration file. */
-@Mojo(name = "upgrade", threadSafe = true)
+@Mojo(name = "upgrade")
 public class UpgradeMojo extends MigrateMojo {
     /** Print the SQL instead; change nothing in the database. */
     @Parameter(property = "jpa-migrate.sql", defaultValue = "false")
