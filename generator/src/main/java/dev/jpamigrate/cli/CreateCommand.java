@@ -1,5 +1,6 @@
 package dev.jpamigrate.cli;
 
+import dev.jpamigrate.Program;
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.diff.Backfills;
 import dev.jpamigrate.diff.Renames;
@@ -108,7 +109,7 @@ final class CreateCommand implements Callable<Integer> {
             root.out().println("Wrote " + root.workDir().relativize(created.file().toAbsolutePath()) + " ("
                     + created.changes().size() + " changeSet(s)" + (noVerify ? "" : ", verified: applies, matches the"
                     + " entities and rolls back exactly") + ")");
-            root.info("Review it, then run ./migrate upgrade");
+            root.info("Review it, then run " + Program.command("upgrade"));
             return ExitCode.OK;
         });
     }

@@ -1,5 +1,6 @@
 package dev.jpamigrate.cli;
 
+import dev.jpamigrate.Program;
 import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.Migration;
 import dev.jpamigrate.run.Status;
@@ -27,7 +28,7 @@ final class HistoryCommand implements Callable<Integer> {
             Status status = engine.lifecycle(Duration.ZERO, line -> { }, Lifecycle::status);
             PrintWriter out = root.out();
             if (status.migrations().isEmpty()) {
-                out.println("No migrations yet: run ./migrate create \"<message>\"");
+                out.println("No migrations yet: run " + Program.command("create", "\"<message>\""));
                 return ExitCode.OK;
             }
             int width = status.migrations().stream().mapToInt(m -> m.revision().length()).max().orElse(0);

@@ -1,6 +1,7 @@
 package dev.jpamigrate.cli;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.Program;
 import dev.jpamigrate.db.DbUrl;
 import dev.jpamigrate.desired.Naming;
 import dev.jpamigrate.engine.Engine;
@@ -113,6 +114,7 @@ public final class MigrateCommand implements Runnable {
 
     static CommandLine commandLine(MigrateCommand root) {
         CommandLine cl = new CommandLine(root);
+        cl.setCommandName(Program.usageName());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> root.fail(e));
         // picocli hands only Exceptions to that handler: an Error from a command (NoClassDefFoundError from the
         // user's classes) would escape execute() as a stack trace and exit 1, which means drift.
@@ -129,10 +131,13 @@ public final class MigrateCommand implements Runnable {
         // what picocli returns if a handler itself fails: an error, never the drift code it defaults to
         cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.ERROR);
         cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnExecutionException(ExitCode.ERROR));
+        // `check --help` as well as `help check`: the root's -h/--help and -V/--version on every subcommand
+        cl.getSubcommands().values().stream().filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true).version(cl.getCommandSpec().version()));
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("error: " + DbUrl.mask(e.getMessage()));
-            err.println("Try 'migrate --help' for usage.");
+            err.println("Try '" + Program.usageName() + " --help' for usage.");
             return ExitCode.ERROR;
         });
         return cl;

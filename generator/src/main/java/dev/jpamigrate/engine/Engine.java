@@ -1,6 +1,7 @@
 package dev.jpamigrate.engine;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.Program;
 import dev.jpamigrate.cache.Fingerprint;
 import dev.jpamigrate.cache.SchemaCache;
 import dev.jpamigrate.change.Change;
@@ -226,7 +227,8 @@ public final class Engine implements AutoCloseable {
                 List<ChangeSet> pending = runner.pending();
                 if (!pending.isEmpty()) {
                     throw new MigrateException(pending.size() + " changeSet(s) pending on " + remote
-                            + ": run ./migrate upgrade first, so the new migration starts from head", null, 1);
+                            + ": run " + Program.command("upgrade")
+                            + " first, so the new migration starts from head", null, 1);
                 }
             }
             Schema current = canonicalChecks(timed("inspect target", () -> inspect(target.connection())), desired());

@@ -1,6 +1,7 @@
 package dev.jpamigrate.integrity;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.Program;
 import dev.jpamigrate.render.Revision;
 import dev.jpamigrate.run.Applied;
 import liquibase.ChecksumVersion;
@@ -56,7 +57,8 @@ public final class Integrity {
                                 + readable(newestStamp) + "): the two were probably created on parallel branches, so "
                                 + name + " was generated against a schema without " + newest,
                         "if " + name + " is not applied to any shared database: delete it and its <include> line, then "
-                                + "run ./migrate create \"<message>\" to generate it again on top of " + newest
+                                + "run " + Program.command("create", "\"<message>\"")
+                                + " to generate it again on top of " + newest
                                 + ". If it is applied everywhere already, rename the file to a timestamp after "
                                 + newest + " (keep its contents: logicalFilePath keeps its identity) and fix the "
                                 + "<include> line"));
@@ -111,7 +113,8 @@ public final class Integrity {
                 file + " was edited after it was applied to this database (checksum mismatch in changeSet(s) "
                         + String.join(", ", ids) + "): the database ran the old text, a fresh replay runs the new one",
                 "restore " + file + " as it was when applied (git checkout <commit> -- <path>) and put the change in a "
-                        + "new migration (./migrate create). If the edit only fixed a comment or whitespace and the "
+                        + "new migration (" + Program.command("create")
+                        + "). If the edit only fixed a comment or whitespace and the "
                         + "schema is the same, clear the stored checksum: UPDATE databasechangelog SET md5sum = NULL "
                         + "WHERE filename = '" + recordedAs.get(file) + "'; Liquibase recomputes it on the next upgrade")));
         Map<String, List<String>> removed = new LinkedHashMap<>();
@@ -121,8 +124,9 @@ public final class Integrity {
         removed.forEach((file, ids) -> problems.add(new Problem(Problem.Kind.CHANGESET_REMOVED, List.of(file),
                 file + ": changeSet(s) " + String.join(", ", ids) + " ran on this database but are no longer in the "
                         + "changelogs (the file was deleted, renamed without logicalFilePath, or re-created)",
-                "restore the file, or if it was re-created on purpose: ./migrate downgrade on this database before "
-                        + "removing it, or ./migrate stamp to record the current state")));
+                "restore the file, or if it was re-created on purpose: " + Program.command("downgrade")
+                        + " on this database before "
+                        + "removing it, or " + Program.command("stamp") + " to record the current state")));
         String last = lastAppliedFile;
         pendingBeforeApplied.forEach((file, later) -> problems.add(new Problem(Problem.Kind.APPLIED_OUT_OF_ORDER,
                 List.of(file, later),
@@ -130,7 +134,8 @@ public final class Integrity {
                         + " it was probably created on a parallel branch and merged after " + later + " was deployed."
                         + " An upgrade would run it after " + later + ", an order no replay of the changelogs tests",
                 "if " + file + " is not applied to any shared database: delete it and its <include> line, and run "
-                        + "./migrate create \"<message>\" to generate it again after " + last + ". If it must stay, "
+                        + Program.command("create", "\"<message>\"") + " to generate it again after " + last
+                        + ". If it must stay, "
                         + "move its <include> line after " + last + " and rename it to a later timestamp so that "
                         + "replay and databases run the same order")));
         return new History(pending, problems);
@@ -146,7 +151,7 @@ public final class Integrity {
         if (file == null) {
             return new Problem(Problem.Kind.REPLAY_FAILED, List.of(),
                     "the changelogs do not replay on an empty database: " + why,
-                    "fix the file the error names; run ./migrate check --verbose for details");
+                    "fix the file the error names; run " + Program.command("check", "--verbose") + " for details");
         }
         List<String> names = includes.stream().map(Integrity::fileName).toList();
         int at = names.indexOf(file);
@@ -157,7 +162,8 @@ public final class Integrity {
                         + " merge",
                 "keep the migration that is already applied to shared databases and delete the other (" + file
                         + (before == null ? "" : ", or " + before) + ") and its <include> line; then run "
-                        + "./migrate create \"<message>\" to generate whatever the entities still need on top of it");
+                        + Program.command("create", "\"<message>\"")
+                        + " to generate whatever the entities still need on top of it");
     }
 
     /** The database's own words, without Liquibase's chain of exception names. */
@@ -180,9 +186,11 @@ public final class Integrity {
                         + " migrations, and an upgrade would fail with 'already exists'. "
                         + (differences == 0 ? "Its schema is exactly what the changelogs build"
                         : "Its schema differs from what the changelogs build in " + differences + " way(s)"),
-                differences == 0 ? "record the migrations as applied without running them: ./migrate stamp head"
-                        : "stamp the last migration its schema matches (./migrate stamp <rev>), then ./migrate upgrade;"
-                        + " ./migrate check --url shows what is left to reconcile");
+                differences == 0
+                        ? "record the migrations as applied without running them: " + Program.command("stamp", "head")
+                        : "stamp the last migration its schema matches (" + Program.command("stamp", "<rev>")
+                        + "), then " + Program.command("upgrade") + ";"
+                        + " " + Program.command("check", "--url") + " shows what is left to reconcile");
     }
 
     static String failedFile(Throwable failure) {

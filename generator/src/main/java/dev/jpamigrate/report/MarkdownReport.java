@@ -1,5 +1,6 @@
 package dev.jpamigrate.report;
 
+import dev.jpamigrate.Program;
 import dev.jpamigrate.engine.Results;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
@@ -10,8 +11,9 @@ import java.util.regex.Pattern;
 
 /** The report for a pull-request comment: a verdict, a summary table, then one section per finding. */
 final class MarkdownReport {
-    private static final Pattern COMMAND = Pattern.compile(
-            "\\./migrate [a-z-]+(?: \"<message>\"| <rev>| head| --url)?|git checkout <commit> -- <path>");
+    /** Set as code besides the commands of {@link Program#commands()}. */
+    private static final String CHECKOUT = "git checkout <commit> -- <path>";
+
     private MarkdownReport() {
     }
 
@@ -89,7 +91,7 @@ final class MarkdownReport {
     /** File names and identifiers hold underscores, which Markdown would read as emphasis; commands read as code. */
     private static String inline(String s) {
         StringBuilder out = new StringBuilder();
-        Matcher m = COMMAND.matcher(s);
+        Matcher m = Pattern.compile(Program.commands().pattern() + "|" + CHECKOUT).matcher(s);
         int at = 0;
         while (m.find()) {
             out.append(escape(s.substring(at, m.start()))).append(code(m.group()));

@@ -1,6 +1,7 @@
 package dev.jpamigrate.run;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.Program;
 import dev.jpamigrate.db.DbUrl;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -244,7 +245,8 @@ public final class Lifecycle {
         }
         if (reverted.size() < files) {
             throw new MigrateException("cannot downgrade " + files + " migration(s): only " + reverted.size()
-                    + " applied (use ./migrate reset to revert them all); nothing was changed", null, 2);
+                    + " applied (use " + Program.command("reset") + " to revert them all); nothing was changed",
+                    null, 2);
         }
         return revert(history, before, reverted, count, sqlOut);
     }
@@ -383,14 +385,14 @@ public final class Lifecycle {
             }
             if (last < 0) {
                 throw new MigrateException("unknown revision '" + ref + "': not in " + changelogs.master()
-                        + " (./migrate history lists them); nothing was changed", null, 2);
+                        + " (" + Program.command("history") + " lists them); nothing was changed", null, 2);
             }
         }
         for (int i = last + 1; i < migrations.size(); i++) {
             if (migrations.get(i).applied() > 0) {
                 throw new MigrateException("cannot stamp " + migrations.get(last).revision() + ": the later migration "
                         + migrations.get(i).revision() + " is applied; stamp only marks migrations as applied, use"
-                        + " ./migrate downgrade to revert; nothing was changed", null, 2);
+                        + " " + Program.command("downgrade") + " to revert; nothing was changed", null, 2);
             }
         }
         List<Migration> marked = migrations.subList(0, last + 1).stream()
@@ -436,7 +438,8 @@ public final class Lifecycle {
             Optional<LiquibaseRunner.Lock> lock = releaseIfStale(runner.lock());
             if (lock.isPresent() && !lockWait.isZero()) {
                 progress.accept("Waiting for the migration lock, " + lock.get().describe() + " (up to "
-                        + lockWait.toSeconds() + " s; if no migration is running, release it with ./migrate unlock)");
+                        + lockWait.toSeconds() + " s; if no migration is running, release it with "
+                        + Program.command("unlock") + ")");
             }
             while (lock.isPresent() && System.nanoTime() < deadline) {
                 pause();

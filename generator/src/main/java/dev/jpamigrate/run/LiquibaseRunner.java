@@ -1,6 +1,7 @@
 package dev.jpamigrate.run;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.Program;
 import dev.jpamigrate.db.DbUrl;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -373,7 +374,8 @@ public final class LiquibaseRunner implements AutoCloseable {
         /** The one line for a lock that did not come free. */
         public String message() {
             return "the migration lock (databasechangeloglock) is " + describe() + ": another migration is running,"
-                    + " or one was killed before it finished. If none is running, release it with ./migrate unlock";
+                    + " or one was killed before it finished. If none is running, release it with "
+                    + Program.command("unlock");
         }
     }
 
@@ -444,7 +446,7 @@ public final class LiquibaseRunner implements AutoCloseable {
         if (lock != null && String.valueOf(lock.getMessage()).contains("Could not acquire")) {
             return new MigrateException("could not get the migration lock (databasechangeloglock): "
                     + flatten(lock).replaceFirst("(?i)^could not acquire change log lock\\.?\\s*", "")
-                    + ". If no migration is running, release it with ./migrate unlock", e);
+                    + ". If no migration is running, release it with " + Program.command("unlock"), e);
         }
         ChangeLogParseException parse = find(e, ChangeLogParseException.class);
         SetupException setup = find(e, SetupException.class);
@@ -462,7 +464,7 @@ public final class LiquibaseRunner implements AutoCloseable {
             String author = parts[2].replaceFirst("\\s+was:.*$", "");
             return "changeSet " + author + ":" + parts[1] + " in " + parts[0] + " was edited after it was applied"
                     + " (checksum mismatch); nothing was run. Restore the file as it was applied and put the change"
-                    + " in a new migration (./migrate create)";
+                    + " in a new migration (" + Program.command("create") + ")";
         }
         return "a changeSet was edited after it was applied (checksum mismatch): " + invalid.trim()
                 + "; nothing was run";
