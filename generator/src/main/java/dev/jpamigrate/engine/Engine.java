@@ -18,6 +18,7 @@ import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.LiquibaseRunner;
 import dev.jpamigrate.run.Migration;
+import dev.jpamigrate.schema.Extension;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
 
@@ -68,8 +69,13 @@ public final class Engine implements AutoCloseable {
 
     /** The schema the entities want, normalized through a scratch database. */
     public Schema desired() {
+        return desired(List.of());
+    }
+
+    /** The same, normalized with {@code present}'s extensions: those of the database it is compared with. */
+    private Schema desired(List<Extension> present) {
         if (desired == null) {
-            desiredFrom(desiredDdl());
+            desiredFrom(desiredDdl(), present);
         }
         return desired;
     }
@@ -144,7 +150,8 @@ public final class Engine implements AutoCloseable {
                             + ": run ./migrate upgrade first, so the new migration starts from head", null, 1);
                 }
             }
-            Schema current = canonicalChecks(timed("inspect target", () -> inspect(target.connection())), desired());
+            Schema live = timed("inspect target", () -> inspect(target.connection()));
+            Schema current = canonicalChecks(live, desired(live.extensions()));
             List<Change> changes = SchemaDiff.diff(current, desired());
             if (changes.isEmpty()) {
                 return new Results.Created(null, null, List.of());
@@ -160,6 +167,10 @@ public final class Engine implements AutoCloseable {
             Path file = changelogs.add(revision.fileName(), content);
             return new Results.Created(revision, file, changes);
         }
+    }
+
+    private static Set<String> names(List<Extension> extensions) {
+        return extensions.stream().map(Extension::name).collect(java.util.stream.Collectors.toSet());
     }
 
     /**
@@ -199,7 +210,8 @@ public final class Engine implements AutoCloseable {
         } catch (MigrateException e) {
             throw new MigrateException("the generated migration does not apply (nothing was written): " + e.getMessage(), e);
         }
-        List<Change> remaining = SchemaDiff.diff(inspect(c), desired());
+        Schema after = inspect(c);
+        List<Change> remaining = SchemaDiff.diff(after, desired().withExtensions(expectedExtensions(after)));
         if (!remaining.isEmpty()) {
             throw new MigrateException("the generated migration does not reach the entities' schema (nothing was"
                     + " written); still different: " + describe(remaining));
@@ -210,6 +222,15 @@ public final class Engine implements AutoCloseable {
             throw new MigrateException("the generated rollback does not restore the schema (nothing was written): "
                     + describe(residue));
         }
+    }
+
+    /**
+     * The desired extensions a database built from the changelogs must have: those the changelogs create. The rest came
+     * from the target, where someone other than the migrations installed them.
+     */
+    private List<Extension> expectedExtensions(Schema built) {
+        Set<String> there = names(built.extensions());
+        return desired().extensions().stream().filter(e -> there.contains(e.name())).toList();
     }
 
     private static String describe(List<Change> changes) {
@@ -244,7 +265,7 @@ public final class Engine implements AutoCloseable {
         }
         List<Change> modelDrift = List.of();
         if (head != null) {
-            desiredFrom(join(ddl));
+            desiredFrom(join(ddl), head.extensions());
             head = canonicalChecks(head, desired());
             modelDrift = SchemaDiff.diff(head, desired());
         } else {
@@ -259,7 +280,7 @@ public final class Engine implements AutoCloseable {
             problems.addAll(history.problems());
             List<Change> databaseDrift = List.of();
             if (history.pending().isEmpty() && head != null) {
-                Schema live = canonicalChecks(timed("inspect database", () -> inspect(c)), head);
+                Schema live = canonicalChecks(withoutUnmigrated(timed("inspect database", () -> inspect(c)), head), head);
                 databaseDrift = SchemaDiff.diff(head, live);
             } else if (applied.isEmpty() && head != null) {
                 Schema live = timed("inspect database", () -> inspect(c));
@@ -274,6 +295,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code live} without the extensions the changelogs do not create: an administrator or the platform installs some
+     * in every database (pg_stat_statements), and no migration can do anything about them. One the changelogs create
+     * and the database lacks is still drift.
+     */
+    private static Schema withoutUnmigrated(Schema live, Schema head) {
+        Set<String> migrated = names(head.extensions());
+        return live.withExtensions(live.extensions().stream().filter(e -> migrated.contains(e.name())).toList());
+    }
+
     /** {@code schema}'s CHECK constraints in PostgreSQL's fixed-point text where they differ from {@code other}'s. */
     private Schema canonicalChecks(Schema schema, Schema other) {
         return timed("canonical checks", () -> CheckCanonicalizer.canonical(schema, other, this::scratch, options.log()));
@@ -285,10 +316,10 @@ public final class Engine implements AutoCloseable {
                 DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
     }
 
-    private void desiredFrom(List<String> ddl) {
+    private void desiredFrom(List<String> ddl, List<Extension> present) {
         if (desired == null) {
             try (ScratchDatabase scratch = scratch()) {
-                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, schema -> {
+                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, present, schema -> {
                     List<String> sql = new ArrayList<>();
                     SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
                     return sql;
