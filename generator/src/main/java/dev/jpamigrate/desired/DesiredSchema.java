@@ -68,14 +68,17 @@ public final class DesiredSchema {
      *
      * <p>The scratch database comes from template0, so the extensions whose types, functions and operator classes
      * the DDL may use are created first: those the database being compared already has (the changelogs', in their
-     * schemas). They are part of the result, as the other side has them too.
+     * schemas) and those declared for the entities. They are part of the result, as the other side has them too.
      *
      * @param present   extensions the other side of the comparison has
+     * @param declared  extensions the entities need, by name; created in public unless the other side has them elsewhere
      * @param createSql the statements that create a schema from nothing, as migrations render them
      */
     public static Schema normalize(List<String> ddl, ScratchDatabase scratch, List<Extension> present,
-                                   Function<Schema, List<String>> createSql) {
+                                   List<String> declared, Function<Schema, List<String>> createSql) {
         List<Extension> extensions = new ArrayList<>(present);
+        declared.stream().filter(name -> present.stream().noneMatch(e -> e.name().equals(name)))
+                .forEach(name -> extensions.add(new Extension(name, "public")));
         try (Connection c = scratch.connect(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             try {

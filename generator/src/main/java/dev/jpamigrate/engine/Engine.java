@@ -106,13 +106,22 @@ public final class Engine implements AutoCloseable {
         if (remote != null) {
             return new Target(remote.connect(remote.database()), null);
         }
-        ScratchDatabase db = embedded().createScratch();
-        Connection c = db.connect();
-        timed("replay changelogs", () -> {
-            new LiquibaseRunner(c, changelogs).update();
-            return null;
-        });
-        return new Target(c, db);
+        return replayed(embedded().createScratch());
+    }
+
+    /** A scratch database with the changelogs replayed on it. */
+    private Target replayed(ScratchDatabase db) {
+        Target target = new Target(db.connect(), db);
+        try {
+            timed("replay changelogs", () -> {
+                new LiquibaseRunner(target.connection(), changelogs).update();
+                return null;
+            });
+            return target;
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
     }
 
     private record Target(Connection connection, ScratchDatabase scratch) implements AutoCloseable {
@@ -150,23 +159,39 @@ public final class Engine implements AutoCloseable {
                             + ": run ./migrate upgrade first, so the new migration starts from head", null, 1);
                 }
             }
-            Schema live = timed("inspect target", () -> inspect(target.connection()));
-            Schema current = canonicalChecks(live, desired(live.extensions()));
-            List<Change> changes = SchemaDiff.diff(current, desired());
-            if (changes.isEmpty()) {
-                return new Results.Created(null, null, List.of());
+            Schema inspected = timed("inspect target", () -> inspect(target.connection()));
+            boolean declaredThere = remote != null
+                    && inspected.extensions().stream().anyMatch(e -> options.extensions().contains(e.name()));
+            try (Target head = declaredThere ? replayed(scratch()) : null) {
+                Schema live = head == null ? inspected : withoutUnmigratedDeclared(inspected, inspect(head.connection()));
+                Schema current = canonicalChecks(live, desired(live.extensions()));
+                List<Change> changes = SchemaDiff.diff(current, desired());
+                if (changes.isEmpty()) {
+                    return new Results.Created(null, null, List.of());
+                }
+                Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
+                String content = ChangelogRenderer.render(revision, message, options.author(), changes);
+                if (options.verify()) {
+                    timed("verify", () -> {
+                        verify(revision, content, changes.size(), head != null ? head : target);
+                        return null;
+                    });
+                }
+                Path file = changelogs.add(revision.fileName(), content);
+                return new Results.Created(revision, file, changes);
             }
-            Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
-            String content = ChangelogRenderer.render(revision, message, options.author(), changes);
-            if (options.verify()) {
-                timed("verify", () -> {
-                    verify(revision, content, changes.size(), target);
-                    return null;
-                });
-            }
-            Path file = changelogs.add(revision.fileName(), content);
-            return new Results.Created(revision, file, changes);
         }
+    }
+
+    /**
+     * {@code live} without the declared extensions that the changelogs do not create ({@code head} lacks them): one
+     * installed there by hand still belongs in a migration, or a database built from the changelogs would lack it.
+     * Only a replay tells, so one runs only when the target has a declared extension; verify then reuses it.
+     */
+    private Schema withoutUnmigratedDeclared(Schema live, Schema head) {
+        Set<String> migrated = names(head.extensions());
+        return live.withExtensions(live.extensions().stream()
+                .filter(e -> !options.extensions().contains(e.name()) || migrated.contains(e.name())).toList());
     }
 
     private static Set<String> names(List<Extension> extensions) {
@@ -225,12 +250,13 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The desired extensions a database built from the changelogs must have: those the changelogs create. The rest came
-     * from the target, where someone other than the migrations installed them.
+     * The desired extensions a database built from the changelogs must have: the declared ones and those the changelogs
+     * create. The rest came from the target, where someone other than the migrations installed them.
      */
     private List<Extension> expectedExtensions(Schema built) {
         Set<String> there = names(built.extensions());
-        return desired().extensions().stream().filter(e -> there.contains(e.name())).toList();
+        return desired().extensions().stream()
+                .filter(e -> options.extensions().contains(e.name()) || there.contains(e.name())).toList();
     }
 
     private static String describe(List<Change> changes) {
@@ -319,7 +345,7 @@ public final class Engine implements AutoCloseable {
     private void desiredFrom(List<String> ddl, List<Extension> present) {
         if (desired == null) {
             try (ScratchDatabase scratch = scratch()) {
-                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, present, schema -> {
+                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, present, options.extensions(), schema -> {
                     List<String> sql = new ArrayList<>();
                     SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
                     return sql;

@@ -12,14 +12,15 @@ import java.util.function.Supplier;
 
 /**
  * Everything one run of the engine needs. The clock, the revision ids and the author are injected so that
- * generated files are reproducible in tests.
+ * generated files are reproducible in tests. {@code extensions} are those the entities' column types need.
  */
 public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Path> classpath, Path changelogDir,
                             Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
-                            Consumer<String> log) {
+                            Consumer<String> log, List<String> extensions) {
     public EngineOptions {
         packages = List.copyOf(packages);
         classpath = List.copyOf(classpath);
+        extensions = List.copyOf(extensions);
     }
 
     /** Random six-hex-digit revision ids. */
