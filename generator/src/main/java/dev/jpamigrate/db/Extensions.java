@@ -100,7 +100,7 @@ public final class Extensions {
      * (CREATE EXTENSION) or a library (CREATE EXTENSION, or a C function of one). Recognised by the routine and source
      * file that raised the error, which do not depend on the server's language.
      */
-    static Optional<String> missingFiles(Throwable failure) {
+    public static Optional<String> missingFiles(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PSQLException p && p.getServerErrorMessage() != null) {
                 ServerErrorMessage m = p.getServerErrorMessage();
@@ -110,6 +110,12 @@ public final class Extensions {
             }
         }
         return Optional.empty();
+    }
+
+    /** One line for changelogs that create an extension the server they were replayed on does not have. */
+    public static MigrateException replayNeeds(String words, Server server, Throwable cause) {
+        return new MigrateException("the changelogs create an extension that " + where(server) + " does not have ("
+                + words + ")" + advice(server, List.of()), cause);
     }
 
     private static String where(Server server) {

@@ -114,7 +114,7 @@ public final class Engine implements AutoCloseable {
         Target target = new Target(db.connect(), db);
         try {
             timed("replay changelogs", () -> {
-                new LiquibaseRunner(target.connection(), changelogs).update();
+                replay(target.connection(), db);
                 return null;
             });
             return target;
@@ -122,6 +122,19 @@ public final class Engine implements AutoCloseable {
             target.close();
             throw e;
         }
+    }
+
+    private void replay(Connection c, ScratchDatabase db) {
+        try {
+            new LiquibaseRunner(c, changelogs).update();
+        } catch (MigrateException e) {
+            throw lackedExtension(e, db).orElse(e);
+        }
+    }
+
+    /** A replay that failed because the server lacks an extension a changelog creates: that, in one line. */
+    private static Optional<MigrateException> lackedExtension(MigrateException e, ScratchDatabase db) {
+        return Extensions.missingFiles(e).map(words -> Extensions.replayNeeds(words, db.server(), e));
     }
 
     private record Target(Connection connection, ScratchDatabase scratch) implements AutoCloseable {
@@ -216,7 +229,7 @@ public final class Engine implements AutoCloseable {
                 verifyOn(target.connection(), candidate, changeSets);
             } else {
                 try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
-                    new LiquibaseRunner(c, changelogs).update();
+                    replay(c, db);
                     verifyOn(c, candidate, changeSets);
                 } catch (SQLException e) {
                     throw new MigrateException("verification failed: " + e.getMessage(), e);
@@ -283,6 +296,10 @@ public final class Engine implements AutoCloseable {
                 });
                 head = timed("inspect head", () -> inspect(c));
             } catch (MigrateException e) {
+                Optional<MigrateException> lacked = lackedExtension(e, db);
+                if (lacked.isPresent()) {
+                    throw lacked.get();
+                }
                 options.log().accept("replay failed: " + e.getMessage());
                 problems.add(Integrity.replayFailed(e, includes));
             }

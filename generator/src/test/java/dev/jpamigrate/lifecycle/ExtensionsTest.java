@@ -242,6 +242,24 @@ class ExtensionsTest {
         }
     }
 
+    @Test
+    void aChangelogThatCreatesAnExtensionTheServerLacksIsOneLine() {
+        try (Project p = Project.create()) {
+            p.migration("20261101_1000-aaaaa1", "vector", cs("CREATE EXTENSION no_such_extension;",
+                    "DROP EXTENSION no_such_extension;"));
+            members(p);
+            String line = "error: the changelogs create an extension that the embedded PostgreSQL does not have"
+                    + " (extension \"no_such_extension\" is not available): pass --url to a server that has it\n";
+
+            for (String[] command : List.of(new String[]{"check"}, new String[]{"create", "members"})) {
+                Cli.Result r = embedded(p, command);
+
+                assertThat(r.exit()).as("%s\n%s", command[0], r).isEqualTo(2);
+                assertThat(r.err()).as(command[0]).isEqualTo(line);
+            }
+        }
+    }
+
     // ---- the contrib extensions of the embedded PostgreSQL's binaries --------------------------------------
 
     @Test
