@@ -23,6 +23,10 @@ public sealed interface Change {
 
         R visit(DropSchema c);
 
+        R visit(CreateExtension c);
+
+        R visit(DropExtension c);
+
         R visit(CreateEnum c);
 
         R visit(DropEnum c);
@@ -93,6 +97,20 @@ public sealed interface Change {
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new CreateSchema(name); }
         public Phase phase() { return Phase.DROP_SCHEMAS; }
+    }
+
+    /** Creates an extension in its schema, after the extensions it requires; a no-op where it already exists. */
+    record CreateExtension(Extension extension) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new DropExtension(extension); }
+        public Phase phase() { return Phase.CREATE_EXTENSIONS; }
+    }
+
+    /** Drops an extension that nothing uses any more (PostgreSQL refuses while a column has one of its types). */
+    record DropExtension(Extension extension) implements Change {
+        public <R> R accept(Visitor<R> v) { return v.visit(this); }
+        public Change inverse() { return new CreateExtension(extension); }
+        public Phase phase() { return Phase.DROP_EXTENSIONS; }
     }
 
     /** Creates an enum type. */

@@ -80,6 +80,11 @@ public final class MigrateCommand implements Runnable {
             description = "Physical naming: hibernate (default) or spring (CamelCaseToUnderscoresNamingStrategy).")
     String naming;
 
+    @Option(names = "--extension", scope = ScopeType.INHERIT, split = ",", paramLabel = "NAME",
+            description = "An extension the entities' column types need (citext, vector...), created in the tool's"
+                    + " scratch databases and by the migrations; repeatable. Default: 'extensions' in migrate.properties.")
+    List<String> extensions;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Explain each step, show timings and full stack traces.")
     boolean verbose;
@@ -255,6 +260,9 @@ public final class MigrateCommand implements Runnable {
         List<Path> classpathEntries = Arrays.stream(cp.split(File.pathSeparator)).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(s -> classpathBase.resolve(s).normalize()).toList();
         Naming namingStrategy = parseNaming(naming != null ? naming : config.get("naming", "hibernate"));
+        List<String> extensionNames = (extensions != null ? extensions
+                : Arrays.asList(config.get("extensions", "").split(","))).stream().map(String::trim)
+                .filter(s -> !s.isEmpty()).distinct().toList();
         String author = config.get("author", "jpa-migrate");
         log.accept("database: " + dbUrl.map(u -> u + config.urlSource().map(s -> " (from " + s + ")")
                 .orElse(url != null ? " (from --url)" : "")).orElse("embedded PostgreSQL"));
@@ -263,6 +271,9 @@ public final class MigrateCommand implements Runnable {
         log.accept("changelogs: " + changelogDir + masterFile.map(m -> ", master " + m).orElse(""));
         Changelogs.Filter filter = new Changelogs.Filter(contexts != null ? contexts : config.get("contexts", null),
                 labels != null ? labels : config.get("labels", null));
+        if (!extensionNames.isEmpty()) {
+            log.accept("extensions: " + String.join(", ", extensionNames));
+        }
         if (!needsEntities && dbUrl.isEmpty() && !quiet && !offlineIsNormal) {
             // Lifecycle commands on a database that vanishes with the process: say so, it is rarely what is meant.
             err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
@@ -270,7 +281,7 @@ public final class MigrateCommand implements Runnable {
         }
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
                 author, clock, revisionIds, verify, log, masterFile, filter,
-                noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env));
+                noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env), extensionNames);
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {

@@ -28,6 +28,11 @@ public final class ScratchDatabase implements AutoCloseable {
         return new ScratchDatabase(server, name, adminDatabase);
     }
 
+    /** The server it is on: a failure there is worded for that server. */
+    public Server server() {
+        return server;
+    }
+
     public String name() {
         return name;
     }

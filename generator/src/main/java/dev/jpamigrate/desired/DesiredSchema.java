@@ -1,8 +1,10 @@
 package dev.jpamigrate.desired;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.db.Extensions;
 import dev.jpamigrate.db.ScratchDatabase;
 import dev.jpamigrate.inspect.CatalogInspector;
+import dev.jpamigrate.schema.Extension;
 import dev.jpamigrate.schema.Schema;
 
 import java.io.File;
@@ -64,12 +66,23 @@ public final class DesiredSchema {
      * point (a CHECK with {@code IN (...)} reads back as {@code = ANY (ARRAY[...])}, which reads back differently
      * once more), so the desired schema is the one the generated migrations actually produce.
      *
+     * <p>The scratch database comes from template0, so the extensions whose types, functions and operator classes
+     * the DDL may use are created first: those the database being compared already has (the changelogs', in their
+     * schemas) and those declared for the entities. They are part of the result, as the other side has them too.
+     *
+     * @param present   extensions the other side of the comparison has
+     * @param declared  extensions the entities need, by name; created in public unless the other side has them elsewhere
      * @param createSql the statements that create a schema from nothing, as migrations render them
      */
-    public static Schema normalize(List<String> ddl, ScratchDatabase scratch, Function<Schema, List<String>> createSql) {
+    public static Schema normalize(List<String> ddl, ScratchDatabase scratch, List<Extension> present,
+                                   List<String> declared, Function<Schema, List<String>> createSql) {
+        List<Extension> extensions = new ArrayList<>(present);
+        declared.stream().filter(name -> present.stream().noneMatch(e -> e.name().equals(name)))
+                .forEach(name -> extensions.add(new Extension(name, "public")));
         try (Connection c = scratch.connect(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             try {
+                Extensions.create(c, extensions, scratch.server());
                 apply(st, ddl, "PostgreSQL rejects the DDL Hibernate generates for the entities");
                 Schema hibernate = CatalogInspector.inspect(c);
                 c.rollback();

@@ -25,6 +25,8 @@ public final class SchemaDiff {
         toSchemas.stream().filter(s -> !fromSchemas.contains(s)).forEach(s -> changes.add(new CreateSchema(s)));
         fromSchemas.stream().filter(s -> !toSchemas.contains(s)).forEach(s -> changes.add(new DropSchema(s)));
 
+        diffExtensions(from.extensions(), to.extensions(), changes);
+
         Set<String> alteredEnums = new HashSet<>();
         match(from.enums(), to.enums(), EnumType::name, (a, b) -> {
             if (a != null && b != null && !a.values().equals(b.values())) {
@@ -99,6 +101,22 @@ public final class SchemaDiff {
         List<Change> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(Change::phase)); // stable: keeps name order within a phase
         return List.copyOf(ordered);
+    }
+
+    /**
+     * Extensions by name, each created after those it requires and dropped before them: the lists come in dependency
+     * order and the phase sort is stable. One that moved to another schema is left alone: moving it is a decision about
+     * everything that refers to its objects by their qualified names, not something a diff should guess.
+     */
+    private static void diffExtensions(List<Extension> from, List<Extension> to, List<Change> changes) {
+        Set<String> before = new HashSet<>(from.stream().map(Extension::name).toList());
+        Set<String> after = new HashSet<>(to.stream().map(Extension::name).toList());
+        to.stream().filter(e -> !before.contains(e.name())).forEach(e -> changes.add(new CreateExtension(e)));
+        for (int i = from.size() - 1; i >= 0; i--) {
+            if (!after.contains(from.get(i).name())) {
+                changes.add(new DropExtension(from.get(i)));
+            }
+        }
     }
 
     /** The rollback of a list of changes: each change inverted, in reverse order. */
@@ -206,7 +224,7 @@ public final class SchemaDiff {
         List<Table> tables = schema.tables().stream().map(t -> new Table(t.name(),
                 t.columns().stream().map(c -> columns.contains(new ColumnRef(t.name(), c.name())) ? c.withDefault(null) : c)
                         .toList(), t.constraints(), t.indexes(), t.comment())).toList();
-        return new Schema(schema.schemas(), schema.enums(), schema.sequences(), tables);
+        return schema.withTables(tables);
     }
 
     private static Table withoutForeignKeys(Table t) {

@@ -24,6 +24,7 @@ import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.LiquibaseRunner;
 import dev.jpamigrate.run.Migration;
+import dev.jpamigrate.schema.Extension;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
 
@@ -76,11 +77,16 @@ public final class Engine implements AutoCloseable {
 
     /** The schema the entities want, normalized through a scratch database. */
     public Schema desired() {
+        return desired(List.of());
+    }
+
+    /** The same, normalized with {@code present}'s extensions: those of the database it is compared with. */
+    private Schema desired(List<Extension> present) {
         if (desired == null) {
-            Optional<String> key = desiredKey();
+            Optional<String> key = desiredKey(present);
             desired = key.flatMap(cache::get).orElse(null);
             if (desired == null) {
-                desiredFrom(desiredDdl());
+                desiredFrom(desiredDdl(), present);
                 key.ifPresent(k -> cache.put(k, desired));
             }
         }
@@ -94,11 +100,12 @@ public final class Engine implements AutoCloseable {
      * content), the packages, the naming, and the server that normalizes it. Without a class path the classes come
      * from the tool's own, which cannot be fingerprinted, so nothing is cached.
      */
-    private Optional<String> desiredKey() {
+    private Optional<String> desiredKey(List<Extension> present) {
         if (options.classpath().isEmpty() || options.cacheDir().isEmpty()) {
             return Optional.empty();
         }
         Fingerprint key = Fingerprint.of("desired").texts(options.packages()).text(options.naming().name())
+                .texts(options.extensions()).texts(present.stream().map(e -> e.schema() + "." + e.name()).toList())
                 .text(serverIdentity());
         options.classpath().forEach(key::tree);
         return Optional.of("desired-" + key.hex());
@@ -166,13 +173,35 @@ public final class Engine implements AutoCloseable {
         if (remote != null) {
             return new Target(remote.connect(remote.database()), null);
         }
-        ScratchDatabase db = embedded().createScratch();
-        Connection c = db.connect();
-        timed("replay changelogs", () -> {
+        return replayed(embedded().createScratch());
+    }
+
+    /** A scratch database with the changelogs replayed on it. */
+    private Target replayed(ScratchDatabase db) {
+        Target target = new Target(db.connect(), db);
+        try {
+            timed("replay changelogs", () -> {
+                replay(target.connection(), db);
+                return null;
+            });
+            return target;
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
+    }
+
+    private void replay(Connection c, ScratchDatabase db) {
+        try {
             new LiquibaseRunner(c, changelogs).update();
-            return null;
-        });
-        return new Target(c, db);
+        } catch (MigrateException e) {
+            throw lackedExtension(e, db).orElse(e);
+        }
+    }
+
+    /** A replay that failed because the server lacks an extension a changelog creates: that, in one line. */
+    private static Optional<MigrateException> lackedExtension(MigrateException e, ScratchDatabase db) {
+        return Extensions.missingFiles(e).map(words -> Extensions.replayNeeds(words, db.server(), e));
     }
 
     private record Target(Connection connection, ScratchDatabase scratch) implements AutoCloseable {
@@ -231,51 +260,65 @@ public final class Engine implements AutoCloseable {
                             + " first, so the new migration starts from head", null, 1);
                 }
             }
-            Schema current = canonicalChecks(timed("inspect target", () -> inspect(target.connection())), desired());
-            List<Renames.Request> asked = new ArrayList<>(request.renames());
-            List<Change> planned = plan(current, asked);
-            List<Renames.Suggestion> suggested = Renames.suggestions(planned);
-            if (!suggested.isEmpty()) {
-                Optional<List<Renames.Request>> more = decide.apply(suggested);
-                if (more.isEmpty()) {
-                    return Results.Created.refused(suggested);
-                }
-                if (!more.get().isEmpty()) {
-                    asked.addAll(more.get());
-                    planned = plan(current, asked);
-                }
+            Schema inspected = timed("inspect target", () -> inspect(target.connection()));
+            boolean declaredThere = remote != null
+                    && inspected.extensions().stream().anyMatch(e -> options.extensions().contains(e.name()));
+            try (Target head = declaredThere ? replayed(scratch()) : null) {
+                Schema live = head == null ? inspected : withoutUnmigratedDeclared(inspected, inspect(head.connection()));
+                Schema current = canonicalChecks(live, desired(live.extensions()));
+                return write(request, decide, current, head != null ? head : target);
             }
-            List<Change> changes = Backfills.apply(planned, request.backfills());
-            if (changes.isEmpty()) {
-                return new Results.Created(null, null, List.of());
-            }
-            // what the changes do to the rows the database holds: only a real database has any
-            Map<Change, RowCounts.Count> counts = remote == null ? Map.of()
-                    : timed("count rows", () -> RowCounts.of(changes, target.connection(), options.log()));
-            Map<Change, RowCounts.Count> failing = new LinkedHashMap<>();
-            counts.forEach((change, count) -> {
-                if (count.fails()) {
-                    failing.put(change, count);
-                }
-            });
-            if (!failing.isEmpty()) {
-                return Results.Created.failing(changes, failing);
-            }
-            Map<Change, String> notes = new LinkedHashMap<>();
-            counts.forEach((change, count) -> notes.put(change, count.describe() + " (counted on " + remote
-                    + " when this file was written)"));
-            Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
-            List<dev.jpamigrate.render.Step> steps = dev.jpamigrate.render.Step.plan(changes, request.online());
-            String content = ChangelogRenderer.render(revision, message, options.author(), steps, notes);
-            if (options.verify()) {
-                timed("verify", () -> {
-                    verify(revision, content, steps.size(), target);
-                    return null;
-                });
-            }
-            Path file = changelogs.add(revision.fileName(), content);
-            return new Results.Created(revision, file, changes, List.of(), counts);
         }
+    }
+
+    /** Plans the migration from {@code current} to the entities, checks it against the rows, verifies and writes it. */
+    private Results.Created write(CreateRequest request,
+                                  Function<List<Renames.Suggestion>, Optional<List<Renames.Request>>> decide,
+                                  Schema current, Target target) {
+        String message = request.message();
+        List<Renames.Request> asked = new ArrayList<>(request.renames());
+        List<Change> planned = plan(current, asked);
+        List<Renames.Suggestion> suggested = Renames.suggestions(planned);
+        if (!suggested.isEmpty()) {
+            Optional<List<Renames.Request>> more = decide.apply(suggested);
+            if (more.isEmpty()) {
+                return Results.Created.refused(suggested);
+            }
+            if (!more.get().isEmpty()) {
+                asked.addAll(more.get());
+                planned = plan(current, asked);
+            }
+        }
+        List<Change> changes = Backfills.apply(planned, request.backfills());
+        if (changes.isEmpty()) {
+            return new Results.Created(null, null, List.of());
+        }
+        // what the changes do to the rows the database holds: only a real database has any
+        Map<Change, RowCounts.Count> counts = remote == null ? Map.of()
+                : timed("count rows", () -> RowCounts.of(changes, target.connection(), options.log()));
+        Map<Change, RowCounts.Count> failing = new LinkedHashMap<>();
+        counts.forEach((change, count) -> {
+            if (count.fails()) {
+                failing.put(change, count);
+            }
+        });
+        if (!failing.isEmpty()) {
+            return Results.Created.failing(changes, failing);
+        }
+        Map<Change, String> notes = new LinkedHashMap<>();
+        counts.forEach((change, count) -> notes.put(change, count.describe() + " (counted on " + remote
+                + " when this file was written)"));
+        Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
+        List<dev.jpamigrate.render.Step> steps = dev.jpamigrate.render.Step.plan(changes, request.online());
+        String content = ChangelogRenderer.render(revision, message, options.author(), steps, notes);
+        if (options.verify()) {
+            timed("verify", () -> {
+                verify(revision, content, steps.size(), target);
+                return null;
+            });
+        }
+        Path file = changelogs.add(revision.fileName(), content);
+        return new Results.Created(revision, file, changes, List.of(), counts);
     }
 
     /** The requested renames first, then the diff from the renamed schema to the entities'. */
@@ -313,6 +356,21 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * {@code live} without the declared extensions that the changelogs do not create ({@code head} lacks them): one
+     * installed there by hand still belongs in a migration, or a database built from the changelogs would lack it.
+     * Only a replay tells, so one runs only when the target has a declared extension; verify then reuses it.
+     */
+    private Schema withoutUnmigratedDeclared(Schema live, Schema head) {
+        Set<String> migrated = names(head.extensions());
+        return live.withExtensions(live.extensions().stream()
+                .filter(e -> !options.extensions().contains(e.name()) || migrated.contains(e.name())).toList());
+    }
+
+    private static Set<String> names(List<Extension> extensions) {
+        return extensions.stream().map(Extension::name).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
      * Before a file is written: on a throwaway database at head, apply it, require that the entities then match,
      * roll it back, and require the schema from before.
      */
@@ -330,7 +388,7 @@ public final class Engine implements AutoCloseable {
                 verifyOn(target.connection(), candidate, changeSets);
             } else {
                 try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
-                    new LiquibaseRunner(c, changelogs).update();
+                    replay(c, db);
                     verifyOn(c, candidate, changeSets);
                 } catch (SQLException e) {
                     throw new MigrateException("verification failed: " + e.getMessage(), e);
@@ -349,7 +407,8 @@ public final class Engine implements AutoCloseable {
         } catch (MigrateException e) {
             throw new MigrateException("the generated migration does not apply (nothing was written): " + e.getMessage(), e);
         }
-        List<Change> remaining = SchemaDiff.diff(inspect(c), desired());
+        Schema after = inspect(c);
+        List<Change> remaining = SchemaDiff.diff(after, desired().withExtensions(expectedExtensions(after)));
         if (!remaining.isEmpty()) {
             throw new MigrateException("the generated migration does not reach the entities' schema (nothing was"
                     + " written); still different: " + describe(remaining));
@@ -360,6 +419,16 @@ public final class Engine implements AutoCloseable {
             throw new MigrateException("the generated rollback does not restore the schema (nothing was written): "
                     + describe(residue));
         }
+    }
+
+    /**
+     * The desired extensions a database built from the changelogs must have: the declared ones and those the changelogs
+     * create. The rest came from the target, where someone other than the migrations installed them.
+     */
+    private List<Extension> expectedExtensions(Schema built) {
+        Set<String> there = names(built.extensions());
+        return desired().extensions().stream()
+                .filter(e -> options.extensions().contains(e.name()) || there.contains(e.name())).toList();
     }
 
     private static String describe(List<Change> changes) {
@@ -373,17 +442,16 @@ public final class Engine implements AutoCloseable {
      * changelogs' own integrity (include order, replay) always.
      */
     public Results.Checked check() {
-        Optional<String> desiredKey = desiredKey();
-        if (desired == null) {
-            desired = desiredKey.flatMap(cache::get).orElse(null);
-        }
-        // Hibernate's metadata build is pure CPU and the embedded start mostly waits on a process: overlap them.
-        CompletableFuture<List<String>> ddl = desired != null ? null
-                : CompletableFuture.supplyAsync(this::desiredDdl, Engine::daemon);
         List<String> includes = changelogs.files();
         List<Problem> problems = new ArrayList<>(Integrity.includeOrder(includes));
         Optional<String> headKey = headKey();
         Schema head = headKey.flatMap(cache::get).orElse(null);
+        if (desired == null && head != null) {
+            desired = desiredKey(head.extensions()).flatMap(cache::get).orElse(null);
+        }
+        // Hibernate's metadata build is pure CPU and the embedded start mostly waits on a process: overlap them.
+        CompletableFuture<List<String>> ddl = desired != null ? null
+                : CompletableFuture.supplyAsync(this::desiredDdl, Engine::daemon);
         if (head == null) {
             head = replayHead(problems, includes);
             Schema replayed = head;
@@ -396,8 +464,8 @@ public final class Engine implements AutoCloseable {
         List<Change> modelDrift = List.of();
         if (head != null) {
             if (desired == null) {
-                desiredFrom(join(ddl));
-                desiredKey.ifPresent(k -> cache.put(k, desired));
+                desiredFrom(join(ddl), head.extensions());
+                desiredKey(head.extensions()).ifPresent(k -> cache.put(k, desired));
             }
             head = canonicalChecks(head, desired());
             modelDrift = SchemaDiff.diff(head, desired());
@@ -418,6 +486,10 @@ public final class Engine implements AutoCloseable {
                 });
                 head = timed("inspect head", () -> inspect(c));
             } catch (MigrateException e) {
+                Optional<MigrateException> lacked = lackedExtension(e, db);
+                if (lacked.isPresent()) {
+                    throw lacked.get();
+                }
                 options.log().accept("replay failed: " + e.getMessage());
                 problems.add(Integrity.replayFailed(e, includes));
             }
@@ -438,7 +510,7 @@ public final class Engine implements AutoCloseable {
             problems.addAll(history.problems());
             List<Change> databaseDrift = List.of();
             if (history.pending().isEmpty() && head != null) {
-                Schema live = canonicalChecks(timed("inspect database", () -> inspect(c)), head);
+                Schema live = canonicalChecks(withoutUnmigrated(timed("inspect database", () -> inspect(c)), head), head);
                 databaseDrift = SchemaDiff.diff(head, live);
             } else if (applied.isEmpty() && head != null) {
                 Schema live = timed("inspect database", () -> inspect(c));
@@ -451,6 +523,16 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code live} without the extensions the changelogs do not create: an administrator or the platform installs some
+     * in every database (pg_stat_statements), and no migration can do anything about them. One the changelogs create
+     * and the database lacks is still drift.
+     */
+    private static Schema withoutUnmigrated(Schema live, Schema head) {
+        Set<String> migrated = names(head.extensions());
+        return live.withExtensions(live.extensions().stream().filter(e -> migrated.contains(e.name())).toList());
     }
 
     /** {@code schema}'s CHECK constraints in PostgreSQL's fixed-point text where they differ from {@code other}'s. */
@@ -467,10 +549,10 @@ public final class Engine implements AutoCloseable {
                 DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
     }
 
-    private void desiredFrom(List<String> ddl) {
+    private void desiredFrom(List<String> ddl, List<Extension> present) {
         if (desired == null) {
             try (ScratchDatabase scratch = scratch()) {
-                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, schema -> {
+                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, present, options.extensions(), schema -> {
                     List<String> sql = new ArrayList<>();
                     SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
                     return sql;

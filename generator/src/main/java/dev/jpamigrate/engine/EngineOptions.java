@@ -15,15 +15,16 @@ import java.util.function.Supplier;
  * Everything one run of the engine needs. The clock, the revision ids and the author are injected so that
  * generated files are reproducible in tests. {@code changelogDir} is where new migrations go; {@code master} the
  * changelog Liquibase runs (default {@code changelogDir/db.changelog-master.xml}); {@code filter} the contexts and
- * labels that select changeSets.
+ * labels that select changeSets; {@code extensions} those the entities' column types need.
  */
 public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Path> classpath, Path changelogDir,
                             Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
                             Consumer<String> log, Optional<Path> master, Changelogs.Filter filter,
-                            Optional<Path> cacheDir) {
+                            Optional<Path> cacheDir, List<String> extensions) {
     public EngineOptions {
         packages = List.copyOf(packages);
         classpath = List.copyOf(classpath);
+        extensions = List.copyOf(extensions);
     }
 
     /** The generator's own layout: the default master in {@code changelogDir}, every changeSet selected. */
@@ -31,7 +32,7 @@ public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Pat
                          Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
                          Consumer<String> log) {
         this(url, packages, classpath, changelogDir, naming, author, clock, revisionIds, verify, log, Optional.empty(),
-                Changelogs.Filter.ALL, Optional.empty());
+                Changelogs.Filter.ALL, Optional.empty(), List.of());
     }
 
     /** The changelogs these options name. */

@@ -36,6 +36,7 @@ public final class CatalogInspector {
 
     private static Schema read(Connection connection) throws SQLException {
         List<String> schemas = new ArrayList<>();
+        List<Extension> extensions = new ArrayList<>();
         List<EnumType> enums = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
         Map<QualifiedName, String> tableComments = new LinkedHashMap<>();
@@ -47,6 +48,11 @@ public final class CatalogInspector {
             try (ResultSet rs = st.executeQuery(CatalogQueries.SCHEMAS)) {
                 while (rs.next()) {
                     schemas.add(rs.getString(1));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(CatalogQueries.EXTENSIONS)) {
+                while (rs.next()) {
+                    extensions.add(new Extension(rs.getString("name"), rs.getString("schema")));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.ENUMS)) {
@@ -99,7 +105,7 @@ public final class CatalogInspector {
         tableComments.forEach((name, comment) -> tables.add(new Table(name,
                 columns.getOrDefault(name, List.of()), constraints.getOrDefault(name, List.of()),
                 indexes.getOrDefault(name, List.of()), comment)));
-        return new Schema(schemas, enums, sequences, tables);
+        return new Schema(schemas, extensions, enums, sequences, tables);
     }
 
     private static QualifiedName name(ResultSet rs, int column) throws SQLException {

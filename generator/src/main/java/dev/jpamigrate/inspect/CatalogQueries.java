@@ -29,6 +29,28 @@ final class CatalogQueries {
             order by 1
             """;
 
+    /**
+     * Extensions, each after those it requires (the longest chain of requirements below it, then the name). plpgsql
+     * is left out: every database has it, template0 included.
+     */
+    static final String EXTENSIONS = """
+            with recursive required(oid, depth) as (
+                select e.oid, 0 from pg_extension e
+                union all
+                select d.objid, r.depth + 1
+                from pg_depend d
+                join required r on r.oid = d.refobjid
+                where d.classid = 'pg_extension'::regclass and d.refclassid = 'pg_extension'::regclass
+                  and d.deptype = 'n'
+            )
+            select e.extname as name, n.nspname as schema
+            from pg_extension e
+            join pg_namespace n on n.oid = e.extnamespace
+            join (select oid, max(depth) as depth from required group by oid) r on r.oid = e.oid
+            where e.extname <> 'plpgsql'
+            order by r.depth, e.extname
+            """;
+
     static final String ENUMS = """
             select n.nspname, t.typname, array_agg(e.enumlabel::text order by e.enumsortorder)
             from pg_type t

@@ -64,7 +64,7 @@ public final class CheckCanonicalizer {
             return schema;
         }
         Map<QualifiedName, Map<String, String>> canonical = definitions;
-        return new Schema(schema.schemas(), schema.enums(), schema.sequences(), schema.tables().stream()
+        return schema.withTables(schema.tables().stream()
                 .map(t -> canonical.containsKey(t.name()) ? withChecks(t, canonical.get(t.name())) : t).toList());
     }
 
@@ -86,6 +86,9 @@ public final class CheckCanonicalizer {
             throws SQLException {
         List<String> sql = new ArrayList<>();
         schema.schemas().forEach(s -> sql.addAll(SqlRenderer.render(new Change.CreateSchema(s))));
+        // a column's type may be an extension's (citext); where the extension is missing, the checks stay as written
+        schema.extensions().forEach(e -> sql.addAll(SqlRenderer.render(new Change.CreateExtension(e))));
+        schema.extensions().forEach(e -> sql.addAll(SqlRenderer.render(new Change.CreateExtension(e))));
         schema.enums().forEach(e -> sql.addAll(SqlRenderer.render(new Change.CreateEnum(e))));
         for (Table t : tables) {
             List<Column> columns = t.columns().stream()

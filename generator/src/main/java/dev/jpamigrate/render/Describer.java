@@ -23,6 +23,16 @@ public final class Describer {
         }
 
         @Override
+        public String visit(CreateExtension c) {
+            return "create extension " + c.extension().name() + " in schema " + c.extension().schema();
+        }
+
+        @Override
+        public String visit(DropExtension c) {
+            return "drop extension " + c.extension().name();
+        }
+
+        @Override
         public String visit(CreateEnum c) {
             return "create enum type " + c.type().name() + " (" + String.join(", ", c.type().values()) + ")";
         }

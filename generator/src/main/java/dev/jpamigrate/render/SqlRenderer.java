@@ -24,6 +24,18 @@ public final class SqlRenderer {
         }
 
         @Override
+        public List<String> visit(CreateExtension c) {
+            // IF NOT EXISTS: where an administrator installed it already, the migration needs no privilege to pass it
+            return List.of("CREATE EXTENSION IF NOT EXISTS " + Sql.ident(c.extension().name()) + " WITH SCHEMA "
+                    + Sql.ident(c.extension().schema()));
+        }
+
+        @Override
+        public List<String> visit(DropExtension c) {
+            return List.of("DROP EXTENSION " + Sql.ident(c.extension().name()));
+        }
+
+        @Override
         public List<String> visit(CreateEnum c) {
             return List.of("CREATE TYPE " + c.type().name().sql() + " AS ENUM (" + literals(c.type().values()) + ")");
         }

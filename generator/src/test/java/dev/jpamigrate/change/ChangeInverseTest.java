@@ -37,6 +37,8 @@ class ChangeInverseTest {
         return List.of(
                 new CreateSchema("app"),
                 new DropSchema("app"),
+                new CreateExtension(new Extension("uuid-ossp", "public")),
+                new DropExtension(new Extension("uuid-ossp", "public")),
                 new CreateEnum(status),
                 new DropEnum(status),
                 new AlterEnum(STATUS, List.of("open", "closed"), List.of("open", "pending", "closed"), usages),

@@ -19,7 +19,7 @@ class SchemaDiffEnumTest {
         Column id = new Column("id", "uuid", "U", true, null, null, null, null);
         Column status = new Column("status", "public.status", "E", true, statusDefault, null, null, null);
         Table tickets = new Table(TICKETS, List.of(id, status), constraints, List.of(), null);
-        return new Schema(List.of(), List.of(new EnumType(STATUS, labels)), List.of(), List.of(tickets));
+        return new Schema(List.of(), List.of(), List.of(new EnumType(STATUS, labels)), List.of(), List.of(tickets));
     }
 
     @Test

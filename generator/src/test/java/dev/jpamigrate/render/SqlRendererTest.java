@@ -94,11 +94,11 @@ class SqlRendererTest {
                 List.of(), List.of(), null);
         Table b = new Table(ITEMS, List.of(new Column("b", "integer", "N", false, null, null, null, null)),
                 List.of(), List.of(), null);
-        Schema twice = new Schema(List.of(), List.of(), List.of(), List.of(a, b));
+        Schema twice = Schema.empty().withTables(List.of(a, b));
         assertThatThrownBy(() -> SchemaDiff.diff(Schema.empty(), twice)).isInstanceOf(MigrateException.class)
                 .hasMessage("two objects named items in one schema (tables): they cannot be compared by name");
-        List<Change> none = SchemaDiff.diff(new Schema(List.of(), List.of(), List.of(), List.of(a)),
-                new Schema(List.of(), List.of(), List.of(), List.of(a)));
+        List<Change> none = SchemaDiff.diff(Schema.empty().withTables(List.of(a)),
+                Schema.empty().withTables(List.of(a)));
         assertThat(none).isEmpty();
     }
 
