@@ -61,6 +61,7 @@ class ChangeInverseTest {
                 new RenameTable(USERS, new QualifiedName("crm", "accounts")),
                 new RenameColumn(USERS, "display_name", "full_name"),
                 new RenameEnumValue(new QualifiedName("public", "status"), "DONE", "FINISHED"),
+                new Backfill(USERS, "timezone", "'UTC'", false),
                 new CreateIndex(USERS, BY_EMAIL),
                 new DropIndex(USERS, BY_EMAIL),
                 new RenameIndex(USERS, "idx_users_email", "idx_users_by_email"),
