@@ -89,7 +89,11 @@ class ChangeInverseTest {
         for (Change c : oneOfEachKind()) {
             for (Change side : List.of(c, c.inverse())) {
                 List<String> sql = SqlRenderer.render(side);
-                assertThat(sql).as("SQL of %s", side).isNotEmpty().allSatisfy(s -> assertThat(s).isNotBlank());
+                // the one change that renders nothing: a backfill's inverse keeps the values (-- rollback empty)
+                if (!(side instanceof Backfill b && b.undo())) {
+                    assertThat(sql).as("SQL of %s", side).isNotEmpty();
+                }
+                assertThat(sql).as("SQL of %s", side).allSatisfy(s -> assertThat(s).isNotBlank());
                 assertThat(Describer.describe(side)).as("words for %s", side).isNotBlank();
             }
         }
