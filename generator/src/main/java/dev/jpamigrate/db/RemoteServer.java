@@ -25,8 +25,8 @@ public final class RemoteServer implements Server {
     }
 
     @Override
-    public ScratchDatabase createScratch() {
-        return ScratchDatabase.create(this, url.database());
+    public ScratchDatabase createScratch(Cleanup cleanup) {
+        return ScratchDatabase.create(this, url.database(), cleanup);
     }
 
     @Override

@@ -20,9 +20,7 @@ import dev.jpamigrate.run.Migration;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
 
-import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +39,8 @@ import java.util.concurrent.CompletionException;
 public final class Engine implements AutoCloseable {
     private final EngineOptions options;
     private final Changelogs changelogs;
+    /** What this run must not leave behind, also when it is interrupted; see {@link Cleanup}. */
+    private final Cleanup cleanup;
     private RemoteServer remote;
     private EmbeddedServer embedded;
     private Schema desired;
@@ -49,6 +49,7 @@ public final class Engine implements AutoCloseable {
     public Engine(EngineOptions options) {
         this.options = options;
         this.changelogs = new Changelogs(options.changelogDir());
+        this.cleanup = Cleanup.onExit(options.log());
         options.url().ifPresent(u -> remote = new RemoteServer(u));
     }
 
@@ -76,7 +77,7 @@ public final class Engine implements AutoCloseable {
     private ScratchDatabase scratch() {
         if (remote != null) {
             try {
-                return remote.createScratch();
+                return remote.createScratch(cleanup);
             } catch (MigrateException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -84,12 +85,12 @@ public final class Engine implements AutoCloseable {
                         + "); using an embedded PostgreSQL instead");
             }
         }
-        return embedded().createScratch();
+        return embedded().createScratch(cleanup);
     }
 
     private EmbeddedServer embedded() {
         if (embedded == null) {
-            embedded = timed("embedded start", () -> EmbeddedServer.start(options.log()));
+            embedded = timed("embedded start", () -> EmbeddedServer.start(cleanup, options.log()));
         }
         return embedded;
     }
@@ -99,7 +100,7 @@ public final class Engine implements AutoCloseable {
         if (remote != null) {
             return new Target(remote.connect(remote.database()), null);
         }
-        ScratchDatabase db = embedded().createScratch();
+        ScratchDatabase db = embedded().createScratch(cleanup);
         Connection c = db.connect();
         timed("replay changelogs", () -> {
             new LiquibaseRunner(c, changelogs).update();
@@ -166,14 +167,8 @@ public final class Engine implements AutoCloseable {
      * roll it back, and require the schema from before.
      */
     private void verify(Revision revision, String content, int changeSets, Target target) {
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory("jpa-migrate-verify");
-        } catch (IOException e) {
-            throw new MigrateException("cannot create a temporary directory: " + e.getMessage(), e);
-        }
-        try {
-            Changelogs candidate = changelogs.copyTo(tmp);
+        try (Cleanup.TempDir tmp = cleanup.tempDir("jpa-migrate-verify")) {
+            Changelogs candidate = changelogs.copyTo(tmp.path().resolve("changelogs"));
             candidate.add(revision.fileName(), content);
             if (target.scratch() != null) {
                 verifyOn(target.connection(), candidate, changeSets);
@@ -185,8 +180,6 @@ public final class Engine implements AutoCloseable {
                     throw new MigrateException("verification failed: " + e.getMessage(), e);
                 }
             }
-        } finally {
-            deleteTree(tmp);
         }
     }
 
@@ -379,20 +372,6 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // temp files; the OS cleans up what is left
-                }
-            });
-        } catch (IOException ignored) {
-            // same
-        }
-    }
-
     @Override
     public void close() {
         if (embedded != null) {
@@ -401,5 +380,6 @@ public final class Engine implements AutoCloseable {
         if (remote != null) {
             remote.close();
         }
+        cleanup.close();
     }
 }

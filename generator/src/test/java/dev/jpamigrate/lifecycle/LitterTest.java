@@ -1,0 +1,206 @@
+package dev.jpamigrate.lifecycle;
+
+import dev.jpamigrate.db.Connections;
+import dev.jpamigrate.run.Changelogs;
+import dev.jpamigrate.testing.Cli;
+import dev.jpamigrate.testing.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A run leaves nothing behind: on Ctrl-C and SIGTERM its shutdown hook drops its scratch databases and deletes its
+ * directories. Real child processes, on the real server.
+ *
+ * <p>To hold a run still with a scratch database open, its changelogs end with a migration that sleeps, on scratch
+ * databases only, in a statement marked with a token that tells which run's session it is.
+ */
+class LitterTest {
+    private static final Path REPO = Path.of(System.getProperty("migrate.repo.root", "..")).toAbsolutePath().normalize();
+    private static final String PKG = "dev.jpamigrate.example.model";
+    private static final String STALL_REVISION = "20261201_0000-5a11ed";
+    /** The children's java.io.tmpdir is private; the PostgreSQL binaries stay where every run unpacks them. */
+    private static final String BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString();
+
+    @TempDir
+    Path tmp;
+    private final List<Process> children = new ArrayList<>();
+
+    @AfterEach
+    void killChildrenLeftByAFailure() {
+        children.forEach(Process::destroyForcibly);
+    }
+
+    // ---- Ctrl-C and SIGTERM ---------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} --url, {1}")
+    @CsvSource({"check, INT", "check, TERM", "create, INT", "create, TERM"})
+    void aSignalledRunDropsItsScratchDatabaseAndDeletesItsDirectories(String command, String signal) throws Exception {
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            String token = token();
+            Path work = stallingProject(token);
+            upgrade(work, db); // create starts from head
+            List<String> before = scratchDatabases();
+            Child run = start(work, command.equals("create") ? List.of("create", "x") : List.of("check"),
+                    "--url", db.jdbcUrl());
+            String scratch = run.await("a scratch database stalled in the child", () -> stalledOn(token));
+            assertThat(before).as("made by that run").doesNotContain(scratch);
+            if (command.equals("create")) {
+                assertThat(ourDirs()).as("create verifies in a temporary directory").isNotEmpty();
+            }
+
+            Instant signalled = Instant.now();
+            run.signal(signal);
+            int exit = run.exit(Duration.ofSeconds(15));
+
+            assertThat(exit).as("died of SIG%s, after its hooks ran\n%s", signal, run.output())
+                    .isEqualTo(signal.equals("INT") ? 130 : 143);
+            assertThat(Duration.between(signalled, Instant.now())).as("exits promptly").isLessThan(Duration.ofSeconds(10));
+            assertThat(scratchDatabases()).as("its scratch database is dropped\n%s", run.output()).doesNotContain(scratch);
+            assertThat(ourDirs()).as("its temporary directories are deleted").isEmpty();
+        }
+    }
+
+    // ---- the projects -------------------------------------------------------------------------------------------
+
+    /** The example model, and changelogs whose one migration sleeps when it runs on a scratch database. */
+    private Path stallingProject(String token) throws IOException {
+        Path work = Files.createDirectories(tmp.resolve("project-" + token));
+        String file = STALL_REVISION + "_stall.sql";
+        new Changelogs(work.resolve("changelogs")).add(file, """
+                -- liquibase formatted sql
+
+                -- Migration: stall
+                -- Revision: %s
+
+                -- changeset jpa-migrate:%s-1 logicalFilePath:%s
+                -- comment: step 1
+                SET client_connection_check_interval = '100ms';
+                SELECT pg_sleep(CASE WHEN current_database() LIKE 'jpa\\_migrate\\_scratch\\_%%' THEN 300 ELSE 0 END), '%s';
+                -- rollback SELECT 1;
+                """.formatted(STALL_REVISION, STALL_REVISION, file, token));
+        return work;
+    }
+
+    private static void upgrade(Path work, TestPostgres.Db db) {
+        Cli.Result up = new Cli(work).run("upgrade", "--url", db.jdbcUrl(), "--changelogs", "changelogs");
+        assertThat(up.exit()).as("%s", up).isZero();
+    }
+
+    /** The tool's temporary directories in the children's tmpdir. */
+    private List<String> ourDirs() throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("jpa-migrate-pgdata") || n.startsWith("jpa-migrate-verify")).toList();
+        }
+    }
+
+    private static String token() {
+        return "litter" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    // ---- child processes ----------------------------------------------------------------------------------------
+
+    /** {@code java ... dev.jpamigrate.cli.Main}, in {@code work}, stdout and stderr to a file. */
+    private Child start(Path work, List<String> command, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp, "-Dot.epg.working-dir=" + BINARIES,
+                "-cp", System.getProperty("java.class.path"), "dev.jpamigrate.cli.Main"));
+        args.addAll(command);
+        args.addAll(List.of(more));
+        args.addAll(List.of("--entities", PKG, "--classpath", REPO.resolve("model/target/classes").toString(),
+                "--changelogs", "changelogs"));
+        Path log = Files.createTempFile(tmp, "child-", ".log");
+        ProcessBuilder pb = new ProcessBuilder(args).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().remove("DATABASE_URL");
+        Process process = pb.start();
+        children.add(process);
+        return new Child(process, log);
+    }
+
+    private record Child(Process process, Path log) {
+        String output() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(no output: " + e + ")";
+            }
+        }
+
+        /** Polls {@code probe} until it has a value; fails at once if the child exits first. */
+        <T> T await(String what, Supplier<Optional<T>> probe) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline) {
+                Optional<T> value = probe.get();
+                if (value.isPresent()) {
+                    return value.get();
+                }
+                if (!process.isAlive()) {
+                    fail("the child exited (%d) before %s:%n%s", process.exitValue(), what, output());
+                }
+                Thread.sleep(50);
+            }
+            return fail("no %s within 90 s:%n%s", what, output());
+        }
+
+        void signal(String name) throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            assertThat(kill.waitFor()).as("kill -%s", name).isZero();
+        }
+
+        int exit(Duration limit) throws InterruptedException {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                fail("the child did not exit within %s:%n%s", limit, output());
+            }
+            return process.exitValue();
+        }
+    }
+
+    // ---- the server -----------------------------------------------------------------------------------------
+
+    /** The scratch database whose session runs the stall marked {@code token}. */
+    private static Optional<String> stalledOn(String token) {
+        return strings("SELECT datname FROM pg_stat_activity WHERE datname LIKE 'jpa\\_migrate\\_scratch\\_%'"
+                + " AND query LIKE '%" + token + "%' AND query LIKE '%pg_sleep%' ORDER BY 1").stream().findFirst();
+    }
+
+    private static List<String> scratchDatabases() {
+        return strings("SELECT datname FROM pg_database WHERE datname LIKE 'jpa\\_migrate\\_scratch\\_%' ORDER BY 1");
+    }
+
+    private static List<String> strings(String sql) {
+        try (Connection c = Connections.open(TestPostgres.SERVER); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
