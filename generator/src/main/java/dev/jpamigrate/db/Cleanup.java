@@ -90,6 +90,10 @@ public final class Cleanup implements AutoCloseable {
         return closed;
     }
 
+    void log(String line) {
+        log.accept(line);
+    }
+
     /** A temporary directory of this run, removed on close. */
     public static final class TempDir implements AutoCloseable {
         private final Path path;

@@ -262,7 +262,8 @@ public final class EmbeddedServer implements Server {
 
     @Override
     public ScratchDatabase createScratch(Cleanup cleanup) {
-        return ScratchDatabase.create(this, "postgres", cleanup);
+        // nothing to sweep: the cluster is a fresh copy, and no run outlives its own
+        return ScratchDatabase.create(this, "postgres", cleanup, false);
     }
 
     @Override

@@ -1,10 +1,14 @@
 package dev.jpamigrate.lifecycle;
 
+import dev.jpamigrate.db.Cleanup;
 import dev.jpamigrate.db.Connections;
+import dev.jpamigrate.db.RemoteServer;
+import dev.jpamigrate.db.ScratchDatabase;
 import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.testing.Cli;
 import dev.jpamigrate.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A run leaves nothing behind: on Ctrl-C and SIGTERM its shutdown hook drops its scratch databases and deletes its
- * directories. Real child processes, on the real server.
+ * directories; after kill -9 the next run drops the scratch databases no live run owns. Real child processes, on the
+ * real server.
  *
  * <p>To hold a run still with a scratch database open, its changelogs end with a migration that sleeps, on scratch
  * databases only, in a statement marked with a token that tells which run's session it is.
@@ -83,6 +88,43 @@ class LitterTest {
         }
     }
 
+    // ---- kill -9 --------------------------------------------------------------------------------------------------
+
+    @Test
+    void theNextRunDropsWhatAKilledRunLeftButNothingALiveRunOwns() throws Exception {
+        try (TestPostgres.Db db = TestPostgres.create(); TestPostgres.Db other = TestPostgres.create();
+             Cleanup inProcess = Cleanup.onExit(line -> { })) {
+            String killedToken = token();
+            String liveToken = token();
+            Child killed = start(stallingProject(killedToken), List.of("check"), "--url", db.jdbcUrl());
+            Child live = start(stallingProject(liveToken), List.of("check"), "--url", db.jdbcUrl());
+            String leftover = killed.await("the first run's stalled scratch database", () -> stalledOn(killedToken));
+            String busy = live.await("the second run's stalled scratch database", () -> stalledOn(liveToken));
+            // held by this JVM: the creator's lock, and no session on it at all
+            ScratchDatabase idle = new RemoteServer(TestPostgres.SERVER.withDatabase(db.name())).createScratch(inProcess);
+            assertThat(sessionsOn(idle.name())).as("nobody is connected to the idle one").isZero();
+
+            killed.signal("KILL");
+            killed.exit(Duration.ofSeconds(10));
+            awaitTrue("the killed run's sessions end", () -> sessionsOn(leftover) == 0 && !lockHeld(leftover));
+            assertThat(scratchDatabases()).as("kill -9 runs no hook: left behind").contains(leftover);
+
+            Child next = start(exampleProject(), List.of("check"), "--url", other.jdbcUrl(), "--verbose");
+            int exit = next.exit(Duration.ofSeconds(90));
+            assertThat(exit).as(next.output()).isIn(0, 1);
+            assertThat(next.output()).contains("dropped scratch database " + leftover);
+
+            assertThat(scratchDatabases()).as("the leftover is gone; the live runs' databases are not")
+                    .doesNotContain(leftover).contains(busy, idle.name());
+            assertThat(live.process.isAlive()).as("the live run is undisturbed").isTrue();
+
+            idle.close();
+            live.signal("TERM");
+            live.exit(Duration.ofSeconds(15));
+            assertThat(scratchDatabases()).doesNotContain(busy, idle.name());
+        }
+    }
+
     // ---- the projects -------------------------------------------------------------------------------------------
 
     /** The example model, and changelogs whose one migration sleeps when it runs on a scratch database. */
@@ -101,6 +143,18 @@ class LitterTest {
                 SELECT pg_sleep(CASE WHEN current_database() LIKE 'jpa\\_migrate\\_scratch\\_%%' THEN 300 ELSE 0 END), '%s';
                 -- rollback SELECT 1;
                 """.formatted(STALL_REVISION, STALL_REVISION, file, token));
+        return work;
+    }
+
+    /** The example model and its committed changelogs. */
+    private Path exampleProject() throws IOException {
+        Path work = Files.createDirectories(tmp.resolve("project-" + token()));
+        Path changelogs = Files.createDirectories(work.resolve("changelogs"));
+        try (Stream<Path> files = Files.list(REPO.resolve("changelogs"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, changelogs.resolve(f.getFileName()));
+            }
+        }
         return work;
     }
 
@@ -180,7 +234,17 @@ class LitterTest {
         }
     }
 
-    // ---- the server -----------------------------------------------------------------------------------------
+    private static void awaitTrue(String what, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                fail("not within 5 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    // ---- the server and the processes ---------------------------------------------------------------------------
 
     /** The scratch database whose session runs the stall marked {@code token}. */
     private static Optional<String> stalledOn(String token) {
@@ -190,6 +254,18 @@ class LitterTest {
 
     private static List<String> scratchDatabases() {
         return strings("SELECT datname FROM pg_database WHERE datname LIKE 'jpa\\_migrate\\_scratch\\_%' ORDER BY 1");
+    }
+
+    private static int sessionsOn(String database) {
+        return Integer.parseInt(strings("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "'").get(0));
+    }
+
+    /** Whether anyone holds the advisory lock whose key the scratch database's name spells. */
+    private static boolean lockHeld(String database) {
+        String key = database.substring("jpa_migrate_scratch_".length());
+        return !strings("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1"
+                + " AND classid::bigint = x'" + key.substring(0, 8) + "'::bigint"
+                + " AND objid::bigint = x'" + key.substring(8) + "'::bigint").isEmpty();
     }
 
     private static List<String> strings(String sql) {
