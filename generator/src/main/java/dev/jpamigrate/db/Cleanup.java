@@ -18,10 +18,11 @@ import java.util.function.Consumer;
 
 /**
  * What one run must not leave behind (scratch databases, temporary directories, an embedded server), undone newest
- * first when the run closes it, or by a JVM shutdown hook on Ctrl-C or SIGTERM.
+ * first when the run closes it, or by a JVM shutdown hook on Ctrl-C or SIGTERM. What {@code kill -9} leaves is for
+ * the watchdog of an embedded server, and for the next run's sweep of scratch databases ({@link ScratchDatabase}).
  */
 public final class Cleanup implements AutoCloseable {
-    /** How long Ctrl-C may spend cleaning up before the JVM exits anyway. */
+    /** How long Ctrl-C may spend cleaning up before the JVM exits anyway; the watchdog and the sweep cover the rest. */
     private static final long HOOK_LIMIT_MS = 5_000;
     private final Consumer<String> log;
     private final Deque<Entry> entries = new ArrayDeque<>();

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.jar.JarEntry;
 import java.util.function.Consumer;
 
@@ -34,6 +35,8 @@ public final class EmbeddedServer implements Server {
 
     private final Cleanup.TempDir dir;
     private final Path dataDir;
+    /** Set with {@link #postgres}, under this object's monitor. */
+    private Watchdog watchdog;
     private EmbeddedPostgres postgres;
     private Cleanup.Entry entry;
 
@@ -49,7 +52,8 @@ public final class EmbeddedServer implements Server {
 
     /**
      * Starts a server; with a cache directory, its data directory is copied from a cached initialized one, which is
-     * created on first use. The server and its directory are registered with {@code cleanup}.
+     * created on first use. The server and its directory are registered with {@code cleanup} and watched by a
+     * {@link Watchdog}, so neither outlives this JVM.
      */
     public static EmbeddedServer start(Optional<Path> cacheDir, Cleanup cleanup, Consumer<String> log) {
         if (cacheDir.isPresent()) {
@@ -96,22 +100,49 @@ public final class EmbeddedServer implements Server {
     private static EmbeddedServer launch(Path template, Cleanup cleanup, Consumer<String> log) throws IOException {
         Cleanup.TempDir dir = cleanup.tempDir("jpa-migrate-pgdata");
         EmbeddedServer server = new EmbeddedServer(dir);
+        // started beside the copy, which mostly waits on the disk; armed before the postmaster starts
+        CompletableFuture<Watchdog> watchdog = CompletableFuture.supplyAsync(
+                () -> watchdog(server.dataDir, dir.path(), log), EmbeddedServer::daemon);
         try {
             server.entry = cleanup.add("the embedded PostgreSQL in " + server.dataDir, server::stop);
             // the hook's stop waits for this block: it never finds a server half started
             synchronized (server) {
-                if (template != null) {
-                    long start = System.nanoTime();
-                    copyTree(template, server.dataDir);
-                    log.accept(String.format("embedded data directory %s copied from %s in %d ms", server.dataDir,
-                            template, (System.nanoTime() - start) / 1_000_000));
+                try {
+                    if (template != null) {
+                        long start = System.nanoTime();
+                        copyTree(template, server.dataDir);
+                        log.accept(String.format("embedded data directory %s copied from %s in %d ms",
+                                server.dataDir, template, (System.nanoTime() - start) / 1_000_000));
+                    }
+                } finally {
+                    server.watchdog = watchdog.join();
                 }
                 server.postgres = builder().setDataDirectory(server.dataDir).setCleanDataDirectory(false).start();
             }
             return server;
         } catch (IOException | RuntimeException e) {
+            if (server.watchdog == null) {
+                server.watchdog = watchdog.join();
+            }
             server.close();
             throw e;
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "jpa-migrate-watchdog-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Armed for the postmaster of {@code dataDir}; null where no shell can be started (the hook still stops it). */
+    private static Watchdog watchdog(Path dataDir, Path remove, Consumer<String> log) {
+        try {
+            return Watchdog.arm(dataDir.resolve("postmaster.pid"), remove);
+        } catch (IOException e) {
+            log.accept("no watchdog for the embedded PostgreSQL (" + e.getMessage() + "): if this process is killed,"
+                    + " stop it by hand");
+            return null;
         }
     }
 
@@ -159,8 +190,12 @@ public final class EmbeddedServer implements Server {
         Files.createDirectories(cacheDir);
         // built beside the final place and renamed into it, so concurrent first runs never see half a directory
         Path building = cacheDir.resolve("building-" + UUID.randomUUID());
-        Cleanup.Entry entry = cleanup.add("the embedded data directory being cached in " + building,
-                () -> Cleanup.deleteTree(building));
+        Watchdog watchdog = watchdog(building, building, log);
+        Cleanup.Entry entry = cleanup.add("the embedded data directory being cached in " + building, () -> {
+            if (watchdog == null || !watchdog.fire()) {
+                Cleanup.deleteTree(building);
+            }
+        });
         long start = System.nanoTime();
         try {
             EmbeddedPostgres pg = builder().setDataDirectory(building).setCleanDataDirectory(false).start();
@@ -172,11 +207,14 @@ public final class EmbeddedServer implements Server {
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
                 Cleanup.deleteTree(building); // another run finished first; its copy is as good as ours
             }
+            if (watchdog != null) {
+                watchdog.disarm();
+            }
         } catch (IOException | RuntimeException e) {
             Cleanup.deleteTree(building);
             throw e;
         } finally {
-            entry.close();
+            entry.close(); // a watchdog still armed stops a postmaster left by a failed start, and removes the rest
         }
         log.accept(String.format("embedded data directory cached in %s (initdb, once) in %d ms", template,
                 (System.nanoTime() - start) / 1_000_000));
@@ -281,8 +319,12 @@ public final class EmbeddedServer implements Server {
         }
     }
 
+    /**
+     * Fires the watchdog: an immediate shutdown and {@code rm -rf}, the path every exit takes, so the one a killed JVM
+     * relies on is the one each run uses. Without a watchdog that finished, PostgreSQL's own stop and a delete.
+     */
     private synchronized void stop() {
-        if (postgres != null) {
+        if ((watchdog == null || !watchdog.fire()) && postgres != null) {
             try {
                 postgres.close();
             } catch (IOException ignored) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A run leaves nothing behind: on Ctrl-C and SIGTERM its shutdown hook drops its scratch databases and deletes its
- * directories; after kill -9 the next run drops the scratch databases no live run owns. Real child processes, on the
- * real server.
+ * directories; after kill -9 the embedded server's watchdog stops it and removes its data directory, and the next run
+ * drops the scratch databases no live run owns. Real child processes, on the real server.
  *
  * <p>To hold a run still with a scratch database open, its changelogs end with a migration that sleeps, on scratch
  * databases only, in a statement marked with a token that tells which run's session it is.
@@ -123,6 +124,30 @@ class LitterTest {
             live.exit(Duration.ofSeconds(15));
             assertThat(scratchDatabases()).doesNotContain(busy, idle.name());
         }
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"KILL", "INT"})
+    void theEmbeddedPostgresDiesWithTheRunAndTakesItsDataDirectory(String signal) throws Exception {
+        String token = token();
+        Child run = start(stallingProject(token), List.of("check", "--verbose"));
+        Path dataDir = run.await("the embedded data directory, in the verbose output", () -> run.output().lines()
+                .filter(l -> l.contains("embedded data directory ") && l.contains(" copied from "))
+                .map(l -> Path.of(l.replaceAll(".*embedded data directory (\\S+) copied from .*", "$1")))
+                .findFirst());
+        long postmaster = run.await("the postmaster's pid", () -> pid(dataDir.resolve("postmaster.pid")));
+        run.await("postgres running on it", () -> postgresOn(dataDir).stream().findFirst());
+        assertThat(dataDir).startsWith(tmp);
+        assertThat(run.process.isAlive()).as("still running (it stalls): %s", run.output()).isTrue();
+
+        run.signal(signal);
+        run.exit(Duration.ofSeconds(15));
+
+        awaitTrue("no postgres left on " + dataDir, () -> postgresOn(dataDir).isEmpty()
+                && ProcessHandle.of(postmaster).isEmpty());
+        awaitTrue("the data directory is gone", () -> !Files.exists(dataDir.getParent()));
+        awaitTrue("the watchdog is gone too", () -> mentioning(dataDir.getParent().toString()).isEmpty());
+        assertThat(ourDirs()).isEmpty();
     }
 
     // ---- the projects -------------------------------------------------------------------------------------------
@@ -278,5 +303,39 @@ class LitterTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Optional<Long> pid(Path pidFile) {
+        try {
+            return Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The postmaster of {@code dataDir}: started with -D. */
+    private static List<Long> postgresOn(Path dataDir) {
+        return mentioning("-D " + dataDir + " ");
+    }
+
+    /** The processes whose command line, arguments joined by spaces, contains {@code text}. */
+    private static List<Long> mentioning(String text) {
+        List<Long> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                    if (cmdline.contains(text)) {
+                        found.add(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // exited while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
     }
 }
