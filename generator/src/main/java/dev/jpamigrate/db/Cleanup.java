@@ -3,11 +3,19 @@ package dev.jpamigrate.db;
 import dev.jpamigrate.MigrateException;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -19,15 +27,26 @@ import java.util.function.Consumer;
 /**
  * What one run must not leave behind (scratch databases, temporary directories, an embedded server), undone newest
  * first when the run closes it, or by a JVM shutdown hook on Ctrl-C or SIGTERM. What {@code kill -9} leaves is for
- * the watchdog of an embedded server, and for the next run's sweep of scratch databases ({@link ScratchDatabase}).
+ * the watchdog of an embedded server and for the next run's sweeps: {@link ScratchDatabase} for databases,
+ * {@link #tempDir} for directories.
  */
 public final class Cleanup implements AutoCloseable {
-    /** How long Ctrl-C may spend cleaning up before the JVM exits anyway; the watchdog and the sweep cover the rest. */
+    /** How long Ctrl-C may spend cleaning up before the JVM exits anyway; the watchdog and the sweeps cover the rest. */
     private static final long HOOK_LIMIT_MS = 5_000;
+    /** Locked by the owning process for the directory's life; a lock anyone can take means its owner is gone. */
+    private static final String OWNER = ".jpa-migrate-owner";
+    /** The temporary directories this tool makes; only these are swept. */
+    private static final String SWEPT = "jpa-migrate-{pgdata,verify}*";
+    /** Never stale: a directory being set up may not have its owner file locked yet. */
+    private static final Duration YOUNG = Duration.ofMinutes(1);
+    /** A directory without an owner file (made by an older version, or by a run killed at once) is stale after this. */
+    private static final Duration UNOWNED_AGE = Duration.ofHours(1);
+
     private final Consumer<String> log;
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final Thread hook = new Thread(this::onShutdown, "jpa-migrate-cleanup");
     private boolean closed;
+    private Thread sweeper;
 
     private Cleanup(Consumer<String> log) {
         this.log = log;
@@ -95,7 +114,7 @@ public final class Cleanup implements AutoCloseable {
         log.accept(line);
     }
 
-    /** A temporary directory of this run, removed on close. */
+    /** A temporary directory of this run, removed on close; put files in subdirectories, it holds the owner file. */
     public static final class TempDir implements AutoCloseable {
         private final Path path;
         private final Entry entry;
@@ -115,18 +134,29 @@ public final class Cleanup implements AutoCloseable {
         }
     }
 
-    /** Makes {@code <tmpdir>/<prefix>-<pid>-<random>}. */
+    /**
+     * Makes {@code <tmpdir>/<prefix>-<pid>-<random>} with an owner file this process keeps locked. The first call of
+     * a run also sweeps the directories of this naming that killed runs left: older than a minute, no postmaster runs
+     * in them, and their owner lock is free, or they have no owner file and are older than an hour.
+     */
     public TempDir tempDir(String prefix) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        sweepInBackground(tmp);
         Path dir = tmp.resolve(prefix + "-" + ProcessHandle.current().pid() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        Entry entry = add("temporary directory " + dir, () -> deleteTree(dir));
+        FileChannel[] owner = new FileChannel[1];
+        Entry entry = add("temporary directory " + dir, () -> {
+            closeQuietly(owner[0]);
+            deleteTree(dir);
+        });
         try {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } else {
                 Files.createDirectory(dir);
             }
+            owner[0] = FileChannel.open(dir.resolve(OWNER), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            owner[0].lock();
             return new TempDir(dir, entry);
         } catch (IOException e) {
             entry.close();
@@ -134,10 +164,85 @@ public final class Cleanup implements AutoCloseable {
         }
     }
 
+    /** Once a run; beside it, since nothing waits for it (a listing of the tmpdir is not free on a cold JVM). */
+    private void sweepInBackground(Path tmp) {
+        synchronized (this) {
+            if (sweeper != null) {
+                return;
+            }
+            sweeper = new Thread(() -> sweepTempDirs(tmp), "jpa-migrate-sweep");
+            sweeper.setDaemon(true);
+        }
+        sweeper.start();
+    }
+
+    private void sweepTempDirs(Path tmp) {
+        Instant now = Instant.now();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, SWEPT)) {
+            for (Path dir : dirs) {
+                if (stale(dir, now)) {
+                    deleteTree(dir);
+                    log.accept("removed " + dir + ", left behind by a run that was killed");
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // a sweep that cannot list the directory leaves things as they were
+        }
+    }
+
+    /** Whether a directory of the swept naming belongs to no live run; in doubt, it does. */
+    static boolean stale(Path dir, Instant now) {
+        Instant modified;
+        try {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            modified = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toInstant();
+        } catch (IOException e) {
+            return false;
+        }
+        if (modified.isAfter(now.minus(YOUNG))
+                // this process's own: probing its owner file would release this process's lock on it (POSIX locks
+                // belong to the process and go with any descriptor of the file that it closes)
+                || dir.getFileName().toString().contains("-" + ProcessHandle.current().pid() + "-")
+                || postmasterAlive(dir.resolve("postmaster.pid")) || postmasterAlive(dir.resolve("data/postmaster.pid"))) {
+            return false;
+        }
+        Path owner = dir.resolve(OWNER);
+        if (Files.exists(owner)) {
+            try (FileChannel ch = FileChannel.open(owner, StandardOpenOption.WRITE); FileLock lock = ch.tryLock()) {
+                return lock != null;
+            } catch (IOException | OverlappingFileLockException e) {
+                return false;
+            }
+        }
+        return modified.isBefore(now.minus(UNOWNED_AGE));
+    }
+
+    private static boolean postmasterAlive(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).trim())).isPresent();
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Undoes every entry still registered, newest first; the run makes nothing new afterwards. */
     @Override
     public void close() {
         undoAll();
+        Thread sweep;
+        synchronized (this) {
+            sweep = sweeper;
+        }
+        if (sweep != null) {
+            try {
+                sweep.join(2_000); // done long since, as a rule; else let it finish what it deletes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -179,11 +284,21 @@ public final class Cleanup implements AutoCloseable {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException ignored) {
-                    // a temporary file left behind holds nothing of value
+                    // what cannot be deleted now, the next run's sweep can
                 }
             });
         } catch (IOException | RuntimeException ignored) {
             // same; RuntimeException: a file vanished during the walk (UncheckedIOException)
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // releasing what is being discarded
+            }
         }
     }
 }

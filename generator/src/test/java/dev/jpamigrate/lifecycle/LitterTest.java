@@ -15,9 +15,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -150,6 +153,43 @@ class LitterTest {
         assertThat(ourDirs()).isEmpty();
     }
 
+    @Test
+    void aRunSweepsTheDirectoriesOfKilledRunsAndKeepsThoseOfLiveOnes() throws Exception {
+        Path stale = ownedDir("jpa-migrate-verify-999999999-dead");
+        Path alive = ownedDir("jpa-migrate-verify-999999998-alive");
+        Path postgresRuns = ownedDir("jpa-migrate-pgdata-999999997-postgres-runs");
+        Files.createDirectories(postgresRuns.resolve("data"));
+        // a postmaster.pid naming a live process (this JVM): its directory is in use, owner or not
+        Files.writeString(postgresRuns.resolve("data/postmaster.pid"), ProcessHandle.current().pid() + "\n");
+        Path justMade = ownedDir("jpa-migrate-verify-999999996-just-made");
+        Path oldUnowned = Files.createDirectory(tmp.resolve("jpa-migrate-pgdata4711"));
+        Path youngUnowned = Files.createDirectory(tmp.resolve("jpa-migrate-verify4712"));
+        Path notOurs = Files.createDirectory(tmp.resolve("jpa-migrate-src4713"));
+        for (Path dir : List.of(stale, alive, postgresRuns, notOurs, oldUnowned)) {
+            age(dir, Duration.ofHours(2));
+        }
+        age(youngUnowned, Duration.ofMinutes(10));
+
+        try (FileChannel owner = FileChannel.open(alive.resolve(".jpa-migrate-owner"), StandardOpenOption.WRITE);
+             var lock = owner.lock()) {
+            Child run = start(exampleProject(), List.of("check", "--verbose"));
+            int exit = run.exit(Duration.ofSeconds(90));
+            assertThat(exit).as(run.output()).isZero();
+            assertThat(run.output()).contains("removed " + stale + ", left behind by a run that was killed");
+        }
+
+        assertThat(stale).as("owner lock free: its run is gone").doesNotExist();
+        assertThat(oldUnowned).as("no owner file, old, no postmaster").doesNotExist();
+        assertThat(alive).as("its owner holds the lock").exists();
+        assertThat(postgresRuns).as("a postmaster runs in it").exists();
+        assertThat(youngUnowned).as("no owner file, but less than an hour old").exists();
+        assertThat(justMade).as("less than a minute old: its owner may not have locked it yet").exists();
+        assertThat(notOurs).as("not of our naming").exists();
+        assertThat(ourDirs()).as("the run's own directory is gone after a normal exit")
+                .containsExactlyInAnyOrder(alive.getFileName().toString(), postgresRuns.getFileName().toString(),
+                        youngUnowned.getFileName().toString(), justMade.getFileName().toString());
+    }
+
     // ---- the projects -------------------------------------------------------------------------------------------
 
     /** The example model, and changelogs whose one migration sleeps when it runs on a scratch database. */
@@ -186,6 +226,16 @@ class LitterTest {
     private static void upgrade(Path work, TestPostgres.Db db) {
         Cli.Result up = new Cli(work).run("upgrade", "--url", db.jdbcUrl(), "--changelogs", "changelogs");
         assertThat(up.exit()).as("%s", up).isZero();
+    }
+
+    private static void age(Path dir, Duration age) throws IOException {
+        Files.setLastModifiedTime(dir, FileTime.from(Instant.now().minus(age)));
+    }
+
+    private Path ownedDir(String name) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve(name));
+        Files.createFile(dir.resolve(".jpa-migrate-owner"));
+        return dir;
     }
 
     /** The tool's temporary directories in the children's tmpdir. */
