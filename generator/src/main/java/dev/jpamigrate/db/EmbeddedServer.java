@@ -15,12 +15,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.jar.JarEntry;
 import java.util.function.Consumer;
 
@@ -33,52 +33,116 @@ public final class EmbeddedServer implements Server {
     public static final String CACHE_ENV = "MIGRATE_CACHE_DIR";
     private static final String READY = ".jpa-migrate-ready";
 
-    private final EmbeddedPostgres postgres;
-    private final Path ownedDataDir;
+    private final Cleanup.TempDir dir;
+    private final Path dataDir;
+    /** Set with {@link #postgres}, under this object's monitor. */
+    private Watchdog watchdog;
+    private EmbeddedPostgres postgres;
+    private Cleanup.Entry entry;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path ownedDataDir) {
-        this.postgres = postgres;
-        this.ownedDataDir = ownedDataDir;
+    private EmbeddedServer(Cleanup.TempDir dir) {
+        this.dir = dir;
+        this.dataDir = dir.path().resolve("data");
     }
 
     /** Starts with the cache named by the environment (see {@link #cacheDir}). */
-    public static EmbeddedServer start() {
-        return start(cacheDir(System.getenv()), line -> { });
-    }
-
-    public static EmbeddedServer start(Consumer<String> log) {
-        return start(cacheDir(System.getenv()), log);
+    public static EmbeddedServer start(Cleanup cleanup, Consumer<String> log) {
+        return start(cacheDir(System.getenv()), cleanup, log);
     }
 
     /**
      * Starts a server; with a cache directory, its data directory is copied from a cached initialized one, which is
-     * created on first use.
+     * created on first use. The server and its directory are registered with {@code cleanup} and watched by a
+     * {@link Watchdog}, so neither outlives this JVM.
      */
-    public static EmbeddedServer start(Optional<Path> cacheDir, Consumer<String> log) {
+    public static EmbeddedServer start(Optional<Path> cacheDir, Cleanup cleanup, Consumer<String> log) {
         if (cacheDir.isPresent()) {
+            Path template = null;
             try {
-                Path template = template(cacheDir.get(), log);
-                Path run = Files.createTempDirectory("jpa-migrate-pgdata");
-                long start = System.nanoTime();
-                copyTree(template, run);
-                log.accept(String.format("embedded data directory copied from %s in %d ms", template,
-                        (System.nanoTime() - start) / 1_000_000));
+                template = template(cacheDir.get(), cleanup, log);
+            } catch (IOException | RuntimeException e) {
+                stopIfClosing(cleanup, e);
+                log.accept("embedded data directory cache unusable (" + e.getMessage() + "); running initdb");
+            }
+            if (template != null) {
                 try {
-                    return new EmbeddedServer(builder().setDataDirectory(run).setCleanDataDirectory(false).start(), run);
+                    return launch(template, cleanup, log);
                 } catch (IOException | RuntimeException e) {
-                    deleteTree(run);
+                    stopIfClosing(cleanup, e);
                     // a broken or incompatible cache must never stop the tool: rebuild it next time, initdb now
-                    deleteTree(template);
+                    Cleanup.deleteTree(template);
                     log.accept("cached embedded data directory did not start (" + e.getMessage() + "); removed it");
                 }
-            } catch (IOException | RuntimeException e) {
-                log.accept("embedded data directory cache unusable (" + e.getMessage() + "); running initdb");
             }
         }
         try {
-            return new EmbeddedServer(builder().start(), null);
+            return launch(null, cleanup, log);
         } catch (IOException | RuntimeException e) {
+            stopIfClosing(cleanup, e);
             throw startFailure(e);
+        }
+    }
+
+    /**
+     * A run being shut down, or one that cannot make a temporary directory, stops here ({@link MigrateException}):
+     * neither says anything about the cache.
+     */
+    private static void stopIfClosing(Cleanup cleanup, Exception e) {
+        if (e instanceof MigrateException m) {
+            throw m;
+        }
+        if (cleanup.closing()) {
+            throw startFailure(e);
+        }
+    }
+
+    /** A server on a copy of {@code template}, or on a fresh initdb when it is null. */
+    private static EmbeddedServer launch(Path template, Cleanup cleanup, Consumer<String> log) throws IOException {
+        Cleanup.TempDir dir = cleanup.tempDir("jpa-migrate-pgdata");
+        EmbeddedServer server = new EmbeddedServer(dir);
+        // started beside the copy, which mostly waits on the disk; armed before the postmaster starts
+        CompletableFuture<Watchdog> watchdog = CompletableFuture.supplyAsync(
+                () -> watchdog(server.dataDir, dir.path(), log), EmbeddedServer::daemon);
+        try {
+            server.entry = cleanup.add("the embedded PostgreSQL in " + server.dataDir, server::stop);
+            // the hook's stop waits for this block: it never finds a server half started
+            synchronized (server) {
+                try {
+                    if (template != null) {
+                        long start = System.nanoTime();
+                        copyTree(template, server.dataDir);
+                        log.accept(String.format("embedded data directory %s copied from %s in %d ms",
+                                server.dataDir, template, (System.nanoTime() - start) / 1_000_000));
+                    }
+                } finally {
+                    server.watchdog = watchdog.join();
+                }
+                server.postgres = builder().setDataDirectory(server.dataDir).setCleanDataDirectory(false).start();
+            }
+            return server;
+        } catch (IOException | RuntimeException e) {
+            if (server.watchdog == null) {
+                server.watchdog = watchdog.join();
+            }
+            server.close();
+            throw e;
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "jpa-migrate-watchdog-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Armed for the postmaster of {@code dataDir}; null where no shell can be started (the hook still stops it). */
+    private static Watchdog watchdog(Path dataDir, Path remove, Consumer<String> log) {
+        try {
+            return Watchdog.arm(dataDir.resolve("postmaster.pid"), remove);
+        } catch (IOException e) {
+            log.accept("no watchdog for the embedded PostgreSQL (" + e.getMessage() + "): if this process is killed,"
+                    + " stop it by hand");
+            return null;
         }
     }
 
@@ -89,6 +153,8 @@ public final class EmbeddedServer implements Server {
 
     private static EmbeddedPostgres.Builder builder() {
         return EmbeddedPostgres.builder()
+                // stopped by this class (see stop), in order with the rest of the cleanup, not by a hook of its own
+                .setRegisterShutdownHook(false)
                 // durability is worthless for a throwaway cluster, and costs time
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
@@ -116,7 +182,7 @@ public final class EmbeddedServer implements Server {
     }
 
     /** The cached initialized data directory for these PostgreSQL binaries, created (initdb, start, stop) if missing. */
-    private static Path template(Path cacheDir, Consumer<String> log) throws IOException {
+    private static Path template(Path cacheDir, Cleanup cleanup, Consumer<String> log) throws IOException {
         Path template = cacheDir.resolve("pgdata-" + binariesKey());
         if (Files.isRegularFile(template.resolve(READY))) {
             return template;
@@ -124,21 +190,31 @@ public final class EmbeddedServer implements Server {
         Files.createDirectories(cacheDir);
         // built beside the final place and renamed into it, so concurrent first runs never see half a directory
         Path building = cacheDir.resolve("building-" + UUID.randomUUID());
+        Watchdog watchdog = watchdog(building, building, log);
+        Cleanup.Entry entry = cleanup.add("the embedded data directory being cached in " + building, () -> {
+            if (watchdog == null || !watchdog.fire()) {
+                Cleanup.deleteTree(building);
+            }
+        });
         long start = System.nanoTime();
         try {
-            EmbeddedPostgres pg = builder().setDataDirectory(building).setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false).start();
+            EmbeddedPostgres pg = builder().setDataDirectory(building).setCleanDataDirectory(false).start();
             pg.close();
             Files.deleteIfExists(building.resolve("epg-lock"));
             Files.writeString(building.resolve(READY), "initialized by jpa-migrate; safe to delete\n");
             try {
                 Files.move(building, template, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-                deleteTree(building); // another run finished first; its copy is as good as ours
+                Cleanup.deleteTree(building); // another run finished first; its copy is as good as ours
+            }
+            if (watchdog != null) {
+                watchdog.disarm();
             }
         } catch (IOException | RuntimeException e) {
-            deleteTree(building);
+            Cleanup.deleteTree(building);
             throw e;
+        } finally {
+            entry.close(); // a watchdog still armed stops a postmaster left by a failed start, and removes the rest
         }
         log.accept(String.format("embedded data directory cached in %s (initdb, once) in %d ms", template,
                 (System.nanoTime() - start) / 1_000_000));
@@ -208,23 +284,6 @@ public final class EmbeddedServer implements Server {
         });
     }
 
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a temp file left behind holds nothing of value
-                }
-            });
-        } catch (IOException ignored) {
-            // same
-        }
-    }
-
     @Override
     public Connection connect(String database) {
         try {
@@ -240,8 +299,9 @@ public final class EmbeddedServer implements Server {
     }
 
     @Override
-    public ScratchDatabase createScratch() {
-        return ScratchDatabase.create(this, "postgres");
+    public ScratchDatabase createScratch(Cleanup cleanup) {
+        // nothing to sweep: the cluster is a fresh copy, and no run outlives its own
+        return ScratchDatabase.create(this, "postgres", cleanup, false);
     }
 
     @Override
@@ -249,14 +309,29 @@ public final class EmbeddedServer implements Server {
         return true;
     }
 
+    /** Stops the server and removes its directory; the same as when the run is interrupted. */
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException ignored) {
-            // the process is gone either way
+        if (entry != null) {
+            entry.close();
+        } else {
+            stop();
         }
-        deleteTree(ownedDataDir);
+    }
+
+    /**
+     * Fires the watchdog: an immediate shutdown and {@code rm -rf}, the path every exit takes, so the one a killed JVM
+     * relies on is the one each run uses. Without a watchdog that finished, PostgreSQL's own stop and a delete.
+     */
+    private synchronized void stop() {
+        if ((watchdog == null || !watchdog.fire()) && postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the process is gone either way
+            }
+        }
+        dir.close();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.Connection;
 /** A server the user named with a URL. */
 public final class RemoteServer implements Server {
     private final DbUrl url;
+    private boolean swept;
 
     public RemoteServer(DbUrl url) {
         this.url = url;
@@ -24,9 +25,12 @@ public final class RemoteServer implements Server {
         return url.database();
     }
 
+    /** The first scratch database of a run on this server also drops those that killed runs left there. */
     @Override
-    public ScratchDatabase createScratch() {
-        return ScratchDatabase.create(this, url.database());
+    public synchronized ScratchDatabase createScratch(Cleanup cleanup) {
+        boolean sweep = !swept;
+        swept = true;
+        return ScratchDatabase.create(this, url.database(), cleanup, sweep);
     }
 
     @Override

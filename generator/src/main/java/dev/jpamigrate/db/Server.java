@@ -11,8 +11,8 @@ public interface Server extends AutoCloseable {
     /** The database a user named, or the server's default one. */
     String database();
 
-    /** Creates a throwaway database, dropped when the handle closes. */
-    ScratchDatabase createScratch();
+    /** Creates a throwaway database, dropped when the handle closes, or by {@code cleanup} if the run is cut short. */
+    ScratchDatabase createScratch(Cleanup cleanup);
 
     /** True for the embedded server the tool started itself. */
     boolean embedded();

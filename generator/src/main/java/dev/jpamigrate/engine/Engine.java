@@ -28,9 +28,7 @@ import dev.jpamigrate.schema.Extension;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
 
-import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,6 +48,8 @@ public final class Engine implements AutoCloseable {
     private final EngineOptions options;
     private final Changelogs changelogs;
     private final SchemaCache cache;
+    /** What this run must not leave behind, also when it is interrupted; see {@link Cleanup}. */
+    private final Cleanup cleanup;
     private RemoteServer remote;
     private EmbeddedServer embedded;
     private Schema desired;
@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
         this.options = options;
         this.changelogs = options.changelogs();
         this.cache = SchemaCache.in(options.cacheDir(), options.log());
+        this.cleanup = Cleanup.onExit(options.log());
         options.url().ifPresent(u -> remote = new RemoteServer(u));
     }
 
@@ -150,7 +151,7 @@ public final class Engine implements AutoCloseable {
     private ScratchDatabase scratch() {
         if (remote != null) {
             try {
-                return remote.createScratch();
+                return remote.createScratch(cleanup);
             } catch (MigrateException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -158,12 +159,12 @@ public final class Engine implements AutoCloseable {
                         + "); using an embedded PostgreSQL instead");
             }
         }
-        return embedded().createScratch();
+        return embedded().createScratch(cleanup);
     }
 
     private EmbeddedServer embedded() {
         if (embedded == null) {
-            embedded = timed("embedded start", () -> EmbeddedServer.start(options.log()));
+            embedded = timed("embedded start", () -> EmbeddedServer.start(cleanup, options.log()));
         }
         return embedded;
     }
@@ -173,7 +174,7 @@ public final class Engine implements AutoCloseable {
         if (remote != null) {
             return new Target(remote.connect(remote.database()), null);
         }
-        return replayed(embedded().createScratch());
+        return replayed(embedded().createScratch(cleanup));
     }
 
     /** A scratch database with the changelogs replayed on it. */
@@ -375,14 +376,8 @@ public final class Engine implements AutoCloseable {
      * roll it back, and require the schema from before.
      */
     private void verify(Revision revision, String content, int changeSets, Target target) {
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory("jpa-migrate-verify");
-        } catch (IOException e) {
-            throw new MigrateException("cannot create a temporary directory: " + e.getMessage(), e);
-        }
-        try {
-            Changelogs candidate = changelogs.candidate(tmp);
+        try (Cleanup.TempDir tmp = cleanup.tempDir("jpa-migrate-verify")) {
+            Changelogs candidate = changelogs.candidate(tmp.path());
             candidate.add(revision.fileName(), content);
             if (target.scratch() != null) {
                 verifyOn(target.connection(), candidate, changeSets);
@@ -394,8 +389,6 @@ public final class Engine implements AutoCloseable {
                     throw new MigrateException("verification failed: " + e.getMessage(), e);
                 }
             }
-        } finally {
-            deleteTree(tmp);
         }
     }
 
@@ -660,20 +653,6 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // temp files; the OS cleans up what is left
-                }
-            });
-        } catch (IOException ignored) {
-            // same
-        }
-    }
-
     @Override
     public void close() {
         if (embedded != null) {
@@ -682,5 +661,6 @@ public final class Engine implements AutoCloseable {
         if (remote != null) {
             remote.close();
         }
+        cleanup.close();
     }
 }
