@@ -8,6 +8,7 @@ import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
@@ -53,9 +54,10 @@ public final class HibernateDdl {
         try {
             MetadataSources sources = new MetadataSources(registry);
             classes.forEach(sources::addAnnotatedClass);
-            Metadata metadata;
+            MetadataImplementor metadata;
             try {
-                metadata = sources.buildMetadata();
+                metadata = (MetadataImplementor) sources.buildMetadata();
+                asAtRunTime(metadata);
             } catch (RuntimeException | LinkageError e) {
                 // a type missing from the class path often shows only here: a field's type, a generic argument
                 throw failure(classes, "map the entities", e);
@@ -80,6 +82,22 @@ public final class HibernateDdl {
             thread.setContextClassLoader(previous);
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    /**
+     * What the application's SessionFactory does to the metadata before its schema export runs
+     * (SessionFactoryImpl's constructor: {@code bootMetamodel.orderColumns(false); bootMetamodel.validate();}), and
+     * bare Metadata does not. With a create action configured ({@code hibernate.hbm2ddl.auto=create},
+     * {@code jakarta.persistence.schema-generation.database.action=create}), MetadataImpl.orderColumns reorders with
+     * the column ordering strategy (ColumnOrderingStrategyStandard unless {@code hibernate.column_ordering_strategy}
+     * says otherwise): each table's columns, each composite primary key, and each composite foreign key to a primary
+     * key to match, by physical size then name. So {@code (user_id varchar(36), role_id varchar(255))} is the key the
+     * application creates, not the {@code (role_id, user_id)} of the mapping's own order. Forced here, because the
+     * schema this tool stands for is the one that create builds.
+     */
+    private static void asAtRunTime(MetadataImplementor metadata) {
+        metadata.orderColumns(true);
+        metadata.validate();
     }
 
     private static MigrateException failure(List<Class<?>> classes, String what, Throwable e) {
