@@ -46,8 +46,14 @@ public final class DesiredSchema {
         return new URLClassLoader("entities", urls.toArray(URL[]::new), parent);
     }
 
-    /** Hibernate's DDL for the entities in the packages. */
+    /** Hibernate's DDL for the entities in the packages, with Hibernate's default settings. */
     public static List<String> ddl(ClassLoader loader, List<String> packages, List<Path> classpath, Naming naming) {
+        return ddl(loader, packages, classpath, naming, HibernateSettings.none());
+    }
+
+    /** Hibernate's DDL for the entities in the packages. */
+    public static List<String> ddl(ClassLoader loader, List<String> packages, List<Path> classpath, Naming naming,
+                                   HibernateSettings settings) {
         List<Class<?>> classes = EntityScanner.scan(loader, packages);
         if (classes.stream().noneMatch(c -> c.isAnnotationPresent(jakarta.persistence.Entity.class))) {
             throw new MigrateException("no @Entity classes found in package " + String.join(", ", packages)
@@ -55,7 +61,7 @@ public final class DesiredSchema {
                     classpath.stream().map(Path::toString).toList()))
                     + ": build the entities first (mvn compile) or fix --entities / --classpath");
         }
-        return HibernateDdl.generate(classes, loader, naming);
+        return HibernateDdl.generate(classes, loader, naming, settings);
     }
 
     /**

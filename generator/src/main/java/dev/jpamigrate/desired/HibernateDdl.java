@@ -35,18 +35,26 @@ public final class HibernateDdl {
     private HibernateDdl() {
     }
 
-    public static List<String> generate(List<Class<?>> classes, ClassLoader loader, Naming naming) {
+    /**
+     * @param settings the user's; a naming strategy set there wins over {@code naming}'s, and the keys the tool fixes
+     *                 (see HibernateSettings) are not applied
+     */
+    public static List<String> generate(List<Class<?>> classes, ClassLoader loader, Naming naming,
+                                        HibernateSettings settings) {
         BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader);
-        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap.build())
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
-                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "15")
-                .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true")
-                .applySetting(AvailableSettings.SHOW_SQL, "false");
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap.build());
         if (naming == Naming.SPRING) {
             builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new CamelCaseToUnderscoresNamingStrategy())
                     .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, new SpringImplicitNaming());
         }
+        // String values, as the application's Hibernate reads them from its properties: a naming strategy's class
+        // name is loaded through the entities' class loader
+        settings.applied().forEach(builder::applySetting);
+        builder.applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "15")
+                .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true")
+                .applySetting(AvailableSettings.SHOW_SQL, "false");
         StandardServiceRegistry registry = builder.build();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -63,16 +71,16 @@ public final class HibernateDdl {
                 throw failure(classes, "map the entities", e);
             }
             java.io.StringWriter script = new java.io.StringWriter();
-            Map<String, Object> settings = new HashMap<>(registry.requireService(
+            Map<String, Object> export = new HashMap<>(registry.requireService(
                     org.hibernate.engine.config.spi.ConfigurationService.class).getSettings());
-            settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
-            settings.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "create");
-            settings.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, script);
-            settings.put(AvailableSettings.HBM2DDL_DELIMITER, ";");
-            settings.put(AvailableSettings.FORMAT_SQL, "false");
-            settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
+            export.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
+            export.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "create");
+            export.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, script);
+            export.put(AvailableSettings.HBM2DDL_DELIMITER, ";");
+            export.put(AvailableSettings.FORMAT_SQL, "false");
+            export.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
             try {
-                SchemaManagementToolCoordinator.process(metadata, registry, settings, action -> { });
+                SchemaManagementToolCoordinator.process(metadata, registry, export, action -> { });
                 List<String> statements = split(script.toString()).stream().map(HibernateDdl::fixComment).toList();
                 return fixEnums(statements, namedEnums(metadata));
             } catch (RuntimeException | LinkageError e) {

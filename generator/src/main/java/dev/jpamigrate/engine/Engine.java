@@ -4,6 +4,7 @@ import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.db.*;
 import dev.jpamigrate.desired.DesiredSchema;
+import dev.jpamigrate.desired.HibernateSettings;
 import dev.jpamigrate.diff.SchemaDiff;
 import dev.jpamigrate.inspect.CatalogInspector;
 import dev.jpamigrate.inspect.CheckCanonicalizer;
@@ -282,7 +283,8 @@ public final class Engine implements AutoCloseable {
     private List<String> desiredDdl() {
         ClassLoader loader = DesiredSchema.loader(options.classpath(), Engine.class.getClassLoader());
         return timed("hibernate ddl", () ->
-                DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
+                DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming(),
+                        HibernateSettings.of(options.hibernateSettings())));
     }
 
     private void desiredFrom(List<String> ddl) {

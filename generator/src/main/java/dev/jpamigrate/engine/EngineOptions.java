@@ -6,20 +6,30 @@ import dev.jpamigrate.desired.Naming;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Everything one run of the engine needs. The clock, the revision ids and the author are injected so that
- * generated files are reproducible in tests.
+ * generated files are reproducible in tests. {@code hibernateSettings} are the user's {@code hibernate.*} and
+ * {@code jakarta.persistence.*} keys, applied to the metadata build as HibernateSettings describes.
  */
 public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Path> classpath, Path changelogDir,
                             Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
-                            Consumer<String> log) {
+                            Consumer<String> log, Map<String, String> hibernateSettings) {
     public EngineOptions {
         packages = List.copyOf(packages);
         classpath = List.copyOf(classpath);
+        hibernateSettings = Map.copyOf(hibernateSettings);
+    }
+
+    /** Everything but the Hibernate settings, for runs that set none. */
+    public EngineOptions(Optional<DbUrl> url, List<String> packages, List<Path> classpath, Path changelogDir,
+                         Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
+                         Consumer<String> log) {
+        this(url, packages, classpath, changelogDir, naming, author, clock, revisionIds, verify, log, Map.of());
     }
 
     /** Random six-hex-digit revision ids. */

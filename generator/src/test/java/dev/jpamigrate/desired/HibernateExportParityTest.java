@@ -265,6 +265,29 @@ class HibernateExportParityTest {
     }
 
     @Test
+    void withTheApplicationsHibernateSettings() throws Exception {
+        Map<String, String> settings = Map.of(
+                "hibernate.default_schema", "app",
+                "hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP",
+                "hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
+        Parity p = compiled("parity.settings", KEYS + """
+                enum Kind { SIGNUP, LOGIN }
+
+                @Entity
+                class AuditEvent {
+                    @Id @GeneratedValue(strategy = GenerationType.UUID) UUID id;
+                    Instant createdAt;
+                    @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) Kind kind;
+                }
+                """, settings, List.of());
+        p.assertNoDifferenceBut("labels of public.kind in declaration order");
+        assertThat(p.desired.tables()).extracting(t -> t.name().toString())
+                .contains("app.audit_event", "app.user_role_mapping");
+        assertThat(p.desired.tables().stream().filter(t -> t.name().name().equals("audit_event")).findFirst()
+                .orElseThrow().column("created_at").orElseThrow().type()).isEqualTo("timestamp(6) without time zone");
+    }
+
+    @Test
     void theExampleModel() throws Exception {
         // Each column names its type (columnDefinition = "message_role"), which Hibernate's own create never makes:
         // it creates "MessageRole" and then fails on the table. Given the types it would have made under the
@@ -317,7 +340,7 @@ class HibernateExportParityTest {
             Path changelogs = Files.createTempDirectory("jpa-migrate-parity-changelogs");
             try (Engine engine = new Engine(new EngineOptions(Optional.of(db.url()), List.of(pkg), classpath,
                     changelogs, Naming.HIBERNATE, "test", Clock.systemUTC(), EngineOptions.randomRevisions(), false,
-                    line -> { }))) {
+                    line -> { }, settings))) {
                 desired = engine.desired();
             }
             // as create and check compare: a check Hibernate's database holds in PostgreSQL's first reading
