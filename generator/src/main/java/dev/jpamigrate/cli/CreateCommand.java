@@ -34,7 +34,7 @@ final class CreateCommand implements Callable<Integer> {
             if (!root.quiet) {
                 Printer.changes(root.out(), created.changes(), "  ");
             }
-            Printer.hazards(root.err(), created.changes());
+            Printer.hazards(root.err(), created.changes(), engine.renderOptions().timeZone());
             Printer.renameHints(root.err(), created.changes());
             root.out().println("Wrote " + root.workDir().relativize(created.file().toAbsolutePath()) + " ("
                     + created.changes().size() + " changeSet(s)" + (noVerify ? "" : ", verified: applies, matches the"

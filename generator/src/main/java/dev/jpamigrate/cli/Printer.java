@@ -20,13 +20,13 @@ final class Printer {
         }
     }
 
-    /** Warnings for everything that can lose data or fail on existing rows. */
-    static void hazards(PrintWriter err, List<Change> changes) {
+    /** Warnings for everything that can lose data or fail on existing rows; date-times convert in {@code timeZone}. */
+    static void hazards(PrintWriter err, List<Change> changes, String timeZone) {
         for (Change change : changes) {
             if (change.hazards().contains(Hazard.DELETES_DATA) || change.hazards().contains(Hazard.CONVERTS_DATA)
                     || change.hazards().contains(Hazard.REINTERPRETS_TIMES)) {
                 err.println("WARNING: " + Describer.describe(change) + ": "
-                        + change.hazards().stream().map(Hazard::words).collect(Collectors.joining("; ")));
+                        + change.hazards().stream().map(h -> h.words(timeZone)).collect(Collectors.joining("; ")));
             }
         }
     }

@@ -12,6 +12,7 @@ import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.ChangelogRenderer;
 import dev.jpamigrate.render.Describer;
+import dev.jpamigrate.render.RenderOptions;
 import dev.jpamigrate.render.Revision;
 import dev.jpamigrate.render.SqlRenderer;
 import dev.jpamigrate.run.Applied;
@@ -42,6 +43,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class Engine implements AutoCloseable {
     private final EngineOptions options;
+    private final RenderOptions render;
     private final Changelogs changelogs;
     private RemoteServer remote;
     private EmbeddedServer embedded;
@@ -50,12 +52,18 @@ public final class Engine implements AutoCloseable {
 
     public Engine(EngineOptions options) {
         this.options = options;
+        this.render = options.renderOptions();
         this.changelogs = new Changelogs(options.changelogDir());
         options.url().ifPresent(u -> remote = new RemoteServer(u));
     }
 
     public Changelogs changelogs() {
         return changelogs;
+    }
+
+    /** How this engine renders migrations, for the reports and warnings that show their SQL and hazards. */
+    public RenderOptions renderOptions() {
+        return render;
     }
 
     /** Where the time went, phase by phase, in milliseconds. */
@@ -151,7 +159,7 @@ public final class Engine implements AutoCloseable {
                 return new Results.Created(null, null, List.of());
             }
             Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
-            String content = ChangelogRenderer.render(revision, message, options.author(), changes);
+            String content = ChangelogRenderer.render(revision, message, options.author(), changes, render);
             if (options.verify()) {
                 timed("verify", () -> {
                     verify(revision, content, changes.size(), target);

@@ -1,7 +1,9 @@
 package dev.jpamigrate.engine;
 
+import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.db.DbUrl;
 import dev.jpamigrate.desired.Naming;
+import dev.jpamigrate.render.RenderOptions;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +21,9 @@ import java.util.function.Supplier;
 public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Path> classpath, Path changelogDir,
                             Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
                             Consumer<String> log, Map<String, String> hibernateSettings) {
+    /** The key of the zone the application's Hibernate writes timestamps in, which migrations convert them in. */
+    public static final String JDBC_TIME_ZONE = "hibernate.jdbc.time_zone";
+
     public EngineOptions {
         packages = List.copyOf(packages);
         classpath = List.copyOf(classpath);
@@ -30,6 +35,19 @@ public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Pat
                          Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
                          Consumer<String> log) {
         this(url, packages, classpath, changelogDir, naming, author, clock, revisionIds, verify, log, Map.of());
+    }
+
+    /** How migrations render: date-times converted in hibernate.jdbc.time_zone, else in UTC. */
+    public RenderOptions renderOptions() {
+        String zone = hibernateSettings.get(JDBC_TIME_ZONE);
+        if (zone == null || zone.isBlank()) {
+            return RenderOptions.DEFAULT;
+        }
+        try {
+            return RenderOptions.forZone(zone);
+        } catch (IllegalArgumentException e) {
+            throw new MigrateException(JDBC_TIME_ZONE + "=" + zone.trim() + " is " + e.getMessage());
+        }
     }
 
     /** Random six-hex-digit revision ids. */

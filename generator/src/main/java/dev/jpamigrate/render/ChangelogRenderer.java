@@ -15,6 +15,11 @@ public final class ChangelogRenderer {
     }
 
     public static String render(Revision revision, String message, String author, List<Change> changes) {
+        return render(revision, message, author, changes, RenderOptions.DEFAULT);
+    }
+
+    public static String render(Revision revision, String message, String author, List<Change> changes,
+                                RenderOptions options) {
         StringBuilder out = new StringBuilder();
         out.append("-- liquibase formatted sql\n\n");
         out.append("-- Migration: ").append(oneLine(message)).append('\n');
@@ -31,10 +36,10 @@ public final class ChangelogRenderer {
                         .append(']');
             }
             out.append('\n');
-            for (String statement : SqlRenderer.render(change)) {
+            for (String statement : SqlRenderer.render(change, options)) {
                 out.append(statement).append(";\n");
             }
-            for (String statement : SqlRenderer.render(change.inverse())) {
+            for (String statement : SqlRenderer.render(change.inverse(), options)) {
                 for (String line : (statement + ";").split("\n")) {
                     out.append("-- rollback ").append(line).append('\n');
                 }

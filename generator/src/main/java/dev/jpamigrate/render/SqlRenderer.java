@@ -2,7 +2,6 @@ package dev.jpamigrate.render;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Change.*;
-import dev.jpamigrate.change.Hazard;
 import dev.jpamigrate.schema.*;
 
 import java.util.ArrayList;
@@ -12,7 +11,9 @@ import java.util.StringJoiner;
 
 /** Turns each change into PostgreSQL statements (without the trailing semicolon). */
 public final class SqlRenderer {
-    private static final Change.Visitor<List<String>> VISITOR = new Change.Visitor<>() {
+    private static final Renderer DEFAULT = new Renderer(RenderOptions.DEFAULT);
+
+    private record Renderer(RenderOptions options) implements Change.Visitor<List<String>> {
         @Override
         public List<String> visit(CreateSchema c) {
             return List.of("CREATE SCHEMA " + Sql.ident(c.name()));
@@ -81,7 +82,7 @@ public final class SqlRenderer {
 
         @Override
         public List<String> visit(AlterColumn c) {
-            return alterColumn(c);
+            return alterColumn(c, options);
         }
 
         @Override
@@ -121,13 +122,18 @@ public final class SqlRenderer {
         public List<String> visit(SetTableComment c) {
             return List.of("COMMENT ON TABLE " + c.table().sql() + " IS " + comment(c.to()));
         }
-    };
+    }
 
     private SqlRenderer() {
     }
 
+    /** With the default options: date-times converted in UTC. */
     public static List<String> render(Change change) {
-        return change.accept(VISITOR);
+        return change.accept(DEFAULT);
+    }
+
+    public static List<String> render(Change change, RenderOptions options) {
+        return change.accept(new Renderer(options));
     }
 
     private static String alterTable(QualifiedName table) {
@@ -245,7 +251,7 @@ public final class SqlRenderer {
         return statements;
     }
 
-    private static List<String> alterColumn(AlterColumn c) {
+    private static List<String> alterColumn(AlterColumn c, RenderOptions options) {
         Column from = c.from();
         Column to = c.to();
         String prefix = alterTable(c.table()) + "ALTER COLUMN " + Sql.ident(to.name()) + " ";
@@ -262,7 +268,7 @@ public final class SqlRenderer {
             }
         }
         if (c.typeChanged()) {
-            statements.add(prefix + "TYPE " + to.type() + using(from, to));
+            statements.add(prefix + "TYPE " + to.type() + using(from, to, options.timeZone()));
         }
         if (to.defaultExpr() != null && !to.defaultExpr().equals(currentDefault)) {
             statements.add(prefix + "SET DEFAULT " + to.defaultExpr());
@@ -308,7 +314,7 @@ public final class SqlRenderer {
      * the migration; an explicit cast would truncate strings silently. Between timestamp and timestamptz the zone
      * is written out, so the values do not depend on the TimeZone of whoever runs the migration.
      */
-    private static String using(Column from, Column to) {
+    private static String using(Column from, Column to, String timeZone) {
         SqlType a = from.sqlType();
         SqlType b = to.sqlType();
         String column = Sql.ident(to.name());
@@ -318,7 +324,7 @@ public final class SqlRenderer {
         if (a instanceof SqlType.TimeType x && b instanceof SqlType.TimeType y && zoned(x) != zoned(y)
                 && timestamp(x) && timestamp(y)) {
             // timestamp AT TIME ZONE z is the timestamptz of that wall-clock time in z, and the reverse
-            return " USING " + column + " AT TIME ZONE " + Sql.literal(Hazard.TIME_ZONE);
+            return " USING " + column + " AT TIME ZONE " + Sql.literal(timeZone);
         }
         if (b instanceof SqlType.StringType || sameFamily(a, b)) {
             return "";

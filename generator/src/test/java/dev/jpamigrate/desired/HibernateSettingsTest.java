@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application's hibernate.* settings, from migrate.properties or --property, shape the schema the way they
- * shape the application's: type preferences, default schema, naming strategies from the entities' class path.
+ * shape the application's: type preferences, default schema, naming strategies from the entities' class path, and
+ * the zone that timestamp conversions are read in.
  */
 class HibernateSettingsTest {
     private static final String PKG = "settings.model";
@@ -104,6 +105,33 @@ class HibernateSettingsTest {
         Cli.Result create = p.cli.run(p.args("create", "init", "--property", "spring.jpa.show-sql=true"));
         assertThat(create.exit()).isEqualTo(2);
         assertThat(create.err()).contains("--property spring.jpa.show-sql: not a Hibernate setting");
+    }
+
+    @Test
+    void timestampConversionsAreReadInTheJdbcTimeZone() throws IOException {
+        Project p = new Project(List.of("hibernate.jdbc.time_zone=Europe/Paris"));
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            Cli.Result first = p.cli.run(p.args("create", "init", "--url", db.jdbcUrl(),
+                    "--property", "hibernate.type.preferred_instant_jdbc_type=TIMESTAMP"));
+            assertThat(first.exit()).as("%s", first).isZero();
+            assertThat(p.cli.run(p.args("upgrade", "--url", db.jdbcUrl())).exit()).isZero();
+            Cli.Result zoned = p.cli.run(p.args("create", "zoned", "--url", db.jdbcUrl()));
+            assertThat(zoned.exit()).as("%s", zoned).isZero();
+            assertThat(p.migration())
+                    .contains("ALTER TABLE public.events ALTER COLUMN created_at TYPE timestamp(6) with time zone"
+                            + " USING created_at AT TIME ZONE 'Europe/Paris';")
+                    .contains("-- rollback ALTER TABLE public.events ALTER COLUMN created_at TYPE timestamp(6)"
+                            + " without time zone USING created_at AT TIME ZONE 'Europe/Paris';");
+            assertThat(zoned.err()).contains("reinterprets stored date-times in time zone Europe/Paris");
+        }
+    }
+
+    @Test
+    void aFixedOffsetTimeZoneIsRefusedBecausePostgresReadsItsSignTheOtherWay() throws IOException {
+        Project p = new Project(List.of("hibernate.jdbc.time_zone=+02:00"));
+        Cli.Result create = p.cli.run(p.args("create", "init"));
+        assertThat(create.exit()).isEqualTo(2);
+        assertThat(create.err()).contains("error: hibernate.jdbc.time_zone=+02:00 is a fixed offset");
     }
 
     /** A compiled EVENT model in a directory with a migrate.properties holding {@code lines}. */
