@@ -6,6 +6,7 @@ import dev.jpamigrate.inspect.CatalogInspector;
 import dev.jpamigrate.schema.Schema;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -26,10 +27,14 @@ public final class DesiredSchema {
     private DesiredSchema() {
     }
 
-    /** A class loader over the user's class path, isolated from the tool's own classes except the JPA APIs. */
-    public static ClassLoader loader(List<Path> classpath, ClassLoader parent) {
+    /**
+     * A class loader over the user's class path, child first: the user's classes and libraries win over the tool's,
+     * which lends only the JDK, the JPA API and Hibernate (see EntityClassLoader). Without a class path, the entities
+     * are on the tool's own (the example model, tests), and {@code tool} is the loader.
+     */
+    public static ClassLoader loader(List<Path> classpath, ClassLoader tool) {
         if (classpath.isEmpty()) {
-            return parent;
+            return tool;
         }
         List<URL> urls = new ArrayList<>();
         for (Path p : classpath) {
@@ -43,7 +48,24 @@ public final class DesiredSchema {
                 throw new MigrateException("bad class path entry " + p, e);
             }
         }
-        return new URLClassLoader("entities", urls.toArray(URL[]::new), parent);
+        return new EntityClassLoader(urls.toArray(URL[]::new), tool);
+    }
+
+    /** Hibernate's DDL for the entities in the packages on {@code classpath}, in a loader of their own, closed after. */
+    public static List<String> ddl(List<Path> classpath, ClassLoader tool, List<String> packages, Naming naming,
+                                   HibernateSettings settings) {
+        ClassLoader loader = loader(classpath, tool);
+        try {
+            return ddl(loader, packages, classpath, naming, settings);
+        } finally {
+            if (loader instanceof URLClassLoader own) {
+                try {
+                    own.close();
+                } catch (IOException ignored) {
+                    // the jars it opened; nothing was written through them
+                }
+            }
+        }
     }
 
     /** Hibernate's DDL for the entities in the packages, with Hibernate's default settings. */

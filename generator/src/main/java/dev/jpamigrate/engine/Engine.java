@@ -289,10 +289,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private List<String> desiredDdl() {
-        ClassLoader loader = DesiredSchema.loader(options.classpath(), Engine.class.getClassLoader());
-        return timed("hibernate ddl", () ->
-                DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming(),
-                        HibernateSettings.of(options.hibernateSettings())));
+        return timed("hibernate ddl", () -> DesiredSchema.ddl(options.classpath(), Engine.class.getClassLoader(),
+                options.packages(), options.naming(), HibernateSettings.of(options.hibernateSettings())));
     }
 
     private void desiredFrom(List<String> ddl) {
