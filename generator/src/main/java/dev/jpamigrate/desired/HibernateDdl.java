@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * Hibernate's own PostgreSQL DDL for a set of mapped classes, with its known quirks fixed in this one place:
  * named enum types take the name the column maps (its columnDefinition) and the Java declaration order, and the
- * implicit casts Hibernate adds for them are left out.
+ * implicit casts Hibernate adds for them are left out. Apart from those fixes, the schema is the one the
+ * application's own Hibernate creates for the same entities and settings (HibernateExportParityTest holds this).
  */
 public final class HibernateDdl {
     private static final Pattern CREATE_ENUM =
