@@ -269,6 +269,8 @@ class HibernateExportParityTest {
         Map<String, String> settings = Map.of(
                 "hibernate.default_schema", "app",
                 "hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP",
+                "hibernate.type.preferred_uuid_jdbc_type", "CHAR",
+                "hibernate.timezone.default_storage", "COLUMN",
                 "hibernate.physical_naming_strategy", "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy");
         Parity p = compiled("parity.settings", KEYS + """
                 enum Kind { SIGNUP, LOGIN }
@@ -277,14 +279,18 @@ class HibernateExportParityTest {
                 class AuditEvent {
                     @Id @GeneratedValue(strategy = GenerationType.UUID) UUID id;
                     Instant createdAt;
+                    OffsetDateTime happenedAt;
                     @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) Kind kind;
                 }
                 """, settings, List.of());
         p.assertNoDifferenceBut("labels of public.kind in declaration order");
         assertThat(p.desired.tables()).extracting(t -> t.name().toString())
                 .contains("app.audit_event", "app.user_role_mapping");
-        assertThat(p.desired.tables().stream().filter(t -> t.name().name().equals("audit_event")).findFirst()
-                .orElseThrow().column("created_at").orElseThrow().type()).isEqualTo("timestamp(6) without time zone");
+        Table event = p.desired.tables().stream().filter(t -> t.name().name().equals("audit_event")).findFirst()
+                .orElseThrow();
+        assertThat(event.column("created_at").orElseThrow().type()).isEqualTo("timestamp(6) without time zone");
+        assertThat(event.column("id").orElseThrow().type()).isEqualTo("character(36)");
+        assertThat(event.column("happened_at_tz")).as("the offset in a column of its own").isPresent();
     }
 
     @Test
