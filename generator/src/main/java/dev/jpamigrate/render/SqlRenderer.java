@@ -311,8 +311,8 @@ public final class SqlRenderer {
 
     /**
      * A USING clause only where PostgreSQL has no assignment cast. Without USING, a value that does not fit fails
-     * the migration; an explicit cast would truncate strings silently. Between timestamp and timestamptz the zone
-     * is written out, so the values do not depend on the TimeZone of whoever runs the migration.
+     * the migration; an explicit cast would truncate strings silently. Between timestamp (or date) and timestamptz
+     * the zone is written out, so the values do not depend on the TimeZone of whoever runs the migration.
      */
     private static String using(Column from, Column to, String timeZone) {
         SqlType a = from.sqlType();
@@ -325,6 +325,15 @@ public final class SqlRenderer {
                 && timestamp(x) && timestamp(y)) {
             // timestamp AT TIME ZONE z is the timestamptz of that wall-clock time in z, and the reverse
             return " USING " + column + " AT TIME ZONE " + Sql.literal(timeZone);
+        }
+        if (a instanceof SqlType.TimeType x && b instanceof SqlType.TimeType y) {
+            // a date is midnight of its day in that zone, and a timestamptz falls on the day it is in that zone
+            if (x.kind() == SqlType.TimeType.Kind.DATE && zoned(y)) {
+                return " USING " + column + "::timestamp AT TIME ZONE " + Sql.literal(timeZone);
+            }
+            if (zoned(x) && y.kind() == SqlType.TimeType.Kind.DATE) {
+                return " USING (" + column + " AT TIME ZONE " + Sql.literal(timeZone) + ")::date";
+            }
         }
         if (b instanceof SqlType.StringType || sameFamily(a, b)) {
             return "";

@@ -68,6 +68,32 @@ class TimeZoneConversionTest {
         }
     }
 
+    /** date to timestamptz is the same reinterpretation: midnight of the day, in the zone, either way. */
+    @Test
+    void aDateBecomesMidnightInTheZoneAndBack() throws Exception {
+        Column day = new Column("on_day", "date", "D", false, null, null, null, null);
+        AlterColumn toZoned = new AlterColumn(new QualifiedName("public", "events"), day,
+                day.withType("timestamp(6) with time zone", "D"));
+        RenderOptions paris = RenderOptions.forZone("Europe/Paris");
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            db.execute("CREATE TABLE public.events (on_day date)", "INSERT INTO public.events VALUES ('2026-01-01')");
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                st.execute("SET TimeZone = 'Asia/Tokyo'");
+                for (String sql : SqlRenderer.render(toZoned, paris)) {
+                    st.execute(sql);
+                }
+                assertThat(one(st, "select to_char(on_day AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') from public.events"))
+                        .as("midnight in Paris, not in the session's Tokyo").isEqualTo("2025-12-31 23:00");
+                st.execute("SET TimeZone = 'America/New_York'");
+                for (String sql : SqlRenderer.render(toZoned.inverse(), paris)) {
+                    st.execute(sql);
+                }
+                assertThat(one(st, "select on_day::text from public.events")).as("and back, the same day")
+                        .isEqualTo("2026-01-01");
+            }
+        }
+    }
+
     @Test
     void aZoneMeansToPostgresqlWhatItMeansToJava() {
         assertThat(RenderOptions.forZone("Europe/Paris").timeZone()).isEqualTo("Europe/Paris");
