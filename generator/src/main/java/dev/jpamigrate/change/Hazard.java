@@ -7,7 +7,7 @@ public enum Hazard {
     /** Existing values are converted to another type; one that does not convert or fit fails the migration. */
     CONVERTS_DATA("converts existing values; one that does not convert or fit fails the migration"),
     /** Date-times are read in a time zone to convert between timestamp and timestamptz (the USING clause names it). */
-    REINTERPRETS_TIMES("reinterprets stored date-times in time zone " + Hazard.TIME_ZONE),
+    REINTERPRETS_TIMES("reinterprets stored date-times in time zone"),
     /** The statement checks every existing row and fails if one does not comply. */
     VALIDATES_ROWS("checks every existing row; fails if one does not comply"),
     /** The whole table is rewritten. */
@@ -19,19 +19,17 @@ public enum Hazard {
     /** The rollback re-creates what was dropped empty, or cannot restore values that were cut. */
     ROLLBACK_LOSES_DATA("its rollback cannot bring the data back");
 
-    /**
-     * The zone a {@code timestamp} (without time zone) holds its values in when a migration converts it to or from
-     * {@code timestamptz}: written into the USING clause, so the result never depends on the session running it.
-     */
-    public static final String TIME_ZONE = "UTC";
-
     private final String words;
 
     Hazard(String words) {
         this.words = words;
     }
 
-    public String words() {
-        return words;
+    /**
+     * The hazard for people. {@code timeZone} is the zone the migration converts date-times in (the renderer's),
+     * which {@link #REINTERPRETS_TIMES} names.
+     */
+    public String words(String timeZone) {
+        return this == REINTERPRETS_TIMES ? words + " " + timeZone : words;
     }
 }

@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         return root.withEngine(false, MigrateCommand.IfNoChangelogs.NEW_PROJECT, engine -> {
             Results.Checked result = engine.check();
-            root.out().print(format.render(result));
+            root.out().print(format.render(result, engine.renderOptions()));
             root.out().flush();
             return result.clean() ? ExitCode.OK : ExitCode.DRIFT;
         });

@@ -1,6 +1,7 @@
 package dev.jpamigrate.cli;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.desired.HibernateSettings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -69,6 +70,17 @@ record Config(Path root, Optional<Path> file, Properties properties, Optional<St
             }
         }
         return Optional.empty();
+    }
+
+    /** The {@code hibernate.*} and {@code jakarta.persistence.*} keys, as the application's own properties set them. */
+    Map<String, String> hibernateSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (HibernateSettings.isHibernateKey(key)) {
+                settings.put(key, properties.getProperty(key).trim());
+            }
+        }
+        return settings;
     }
 
     boolean has(String key) {

@@ -105,7 +105,7 @@ final class CreateCommand implements Callable<Integer> {
             if (!root.quiet) {
                 Printer.changes(root.out(), created.changes(), "  ");
             }
-            Printer.hazards(root.err(), created.changes(), created.counts());
+            Printer.hazards(root.err(), created.changes(), created.counts(), engine.renderOptions().timeZone());
             root.out().println("Wrote " + root.workDir().relativize(created.file().toAbsolutePath()) + " ("
                     + created.changes().size() + " changeSet(s)" + (noVerify ? "" : ", verified: applies, matches the"
                     + " entities and rolls back exactly") + ")");

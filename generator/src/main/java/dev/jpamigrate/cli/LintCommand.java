@@ -60,12 +60,13 @@ final class LintCommand implements Callable<Integer> {
                 }
             }
             List<HazardLint.Finding> failing = findings.stream().filter(f -> !f.unaccepted().isEmpty()).toList();
-            print(chosen, findings, failing);
+            print(chosen, findings, failing, engine.renderOptions().timeZone());
             return failing.isEmpty() ? ExitCode.OK : ExitCode.DRIFT;
         });
     }
 
-    private void print(List<String> chosen, List<HazardLint.Finding> findings, List<HazardLint.Finding> failing) {
+    private void print(List<String> chosen, List<HazardLint.Finding> findings, List<HazardLint.Finding> failing,
+                       String zone) {
         PrintWriter out = root.out();
         switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "json" -> out.println(json(chosen, findings, failing.isEmpty()));
@@ -85,7 +86,7 @@ final class LintCommand implements Callable<Integer> {
             case "text" -> {
                 for (HazardLint.Finding f : failing) {
                     for (Hazard h : f.unaccepted()) {
-                        out.println(f.file() + ": changeSet " + f.changeSet() + " " + h.name() + " (" + h.words()
+                        out.println(f.file() + ": changeSet " + f.changeSet() + " " + h.name() + " (" + h.words(zone)
                                 + ") not accepted: add '-- accept: " + h.name() + "' to the changeSet after review,"
                                 + " or pass --allow-hazards " + h.name());
                     }

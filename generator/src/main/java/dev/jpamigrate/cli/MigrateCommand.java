@@ -3,6 +3,7 @@ package dev.jpamigrate.cli;
 import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.Program;
 import dev.jpamigrate.db.DbUrl;
+import dev.jpamigrate.desired.HibernateSettings;
 import dev.jpamigrate.desired.Naming;
 import dev.jpamigrate.engine.Engine;
 import dev.jpamigrate.engine.EngineOptions;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -84,6 +86,12 @@ public final class MigrateCommand implements Runnable {
             description = "An extension the entities' column types need (citext, vector...), created in the tool's"
                     + " scratch databases and by the migrations; repeatable. Default: 'extensions' in migrate.properties.")
     List<String> extensions;
+
+    @Option(names = "--property", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+            description = "A Hibernate setting (hibernate.* or jakarta.persistence.*) as the application sets it,"
+                    + " e.g. hibernate.type.preferred_instant_jdbc_type=TIMESTAMP; repeatable. Wins over the same key"
+                    + " in migrate.properties. Connection, dialect and schema-export keys are ignored (see README).")
+    Map<String, String> properties;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Explain each step, show timings and full stack traces.")
@@ -279,9 +287,10 @@ public final class MigrateCommand implements Runnable {
             err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
                     + " nothing is kept");
         }
+        Map<String, String> hibernate = hibernateSettings(config, log);
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
                 author, clock, revisionIds, verify, log, masterFile, filter,
-                noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env), extensionNames);
+                noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env), extensionNames, hibernate);
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {
@@ -333,6 +342,35 @@ public final class MigrateCommand implements Runnable {
         Path abs = path.toAbsolutePath().normalize();
         Path here = workDir.toAbsolutePath().normalize();
         return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : abs.toString();
+    }
+
+    /** The Hibernate keys of migrate.properties, then those of --property, which win; logged as they apply. */
+    private Map<String, String> hibernateSettings(Config config, Consumer<String> log) {
+        Map<String, String> settings = new TreeMap<>(config.hibernateSettings());
+        if (properties != null) {
+            properties.forEach((key, value) -> {
+                if (!HibernateSettings.isHibernateKey(key)) {
+                    throw new MigrateException("--property " + key + ": not a Hibernate setting; only hibernate.* and"
+                            + " jakarta.persistence.* keys are passed to Hibernate");
+                }
+                settings.put(key, value);
+            });
+        }
+        HibernateSettings split = HibernateSettings.of(settings);
+        split.applied().forEach((key, value) -> log.accept("hibernate setting " + key + "=" + shown(key, value)));
+        split.ignored().forEach((key, value) -> {
+            String why = "hibernate setting " + key + " ignored: " + HibernateSettings.fixed(key).orElseThrow();
+            if (properties != null && properties.containsKey(key) && !quiet) {
+                err().println("note: " + why);
+            } else {
+                log.accept(why);
+            }
+        });
+        return settings;
+    }
+
+    private static String shown(String key, String value) {
+        return key.toLowerCase(java.util.Locale.ROOT).contains("password") ? "****" : value;
     }
 
     private static Naming parseNaming(String value) {

@@ -30,7 +30,7 @@ final class Printer {
             Hazard.REINTERPRETS_TIMES, Hazard.VALIDATES_ROWS, Hazard.ROLLBACK_LOSES_DATA);
 
     /** Every hazard of each change, in its migration, with what it does to the rows the database holds, if counted. */
-    static void hazards(PrintWriter err, List<Change> changes, Map<Change, RowCounts.Count> counts) {
+    static void hazards(PrintWriter err, List<Change> changes, Map<Change, RowCounts.Count> counts, String timeZone) {
         for (Change change : changes) {
             Set<Hazard> hazards = Hazards.of(change, changes);
             if (hazards.isEmpty()) {
@@ -39,7 +39,7 @@ final class Printer {
             boolean data = hazards.stream().anyMatch(DATA::contains);
             RowCounts.Count count = counts.get(change);
             err.println((data ? "WARNING: " : "NOTE: ") + Describer.describe(change) + ": "
-                    + hazards.stream().map(Hazard::words).collect(Collectors.joining("; "))
+                    + hazards.stream().map(h -> h.words(timeZone)).collect(Collectors.joining("; "))
                     + (count == null ? "" : " (" + count.describe() + ")"));
         }
         err.flush();

@@ -8,6 +8,7 @@ import dev.jpamigrate.schema.Extension;
 import dev.jpamigrate.schema.Schema;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -28,10 +29,14 @@ public final class DesiredSchema {
     private DesiredSchema() {
     }
 
-    /** A class loader over the user's class path, isolated from the tool's own classes except the JPA APIs. */
-    public static ClassLoader loader(List<Path> classpath, ClassLoader parent) {
+    /**
+     * A class loader over the user's class path, child first: the user's classes and libraries win over the tool's,
+     * which lends only the JDK, the JPA API and Hibernate (see EntityClassLoader). Without a class path, the entities
+     * are on the tool's own (the example model, tests), and {@code tool} is the loader.
+     */
+    public static ClassLoader loader(List<Path> classpath, ClassLoader tool) {
         if (classpath.isEmpty()) {
-            return parent;
+            return tool;
         }
         List<URL> urls = new ArrayList<>();
         for (Path p : classpath) {
@@ -45,11 +50,34 @@ public final class DesiredSchema {
                 throw new MigrateException("bad class path entry " + p, e);
             }
         }
-        return new URLClassLoader("entities", urls.toArray(URL[]::new), parent);
+        return new EntityClassLoader(urls.toArray(URL[]::new), tool);
+    }
+
+    /** Hibernate's DDL for the entities in the packages on {@code classpath}, in a loader of their own, closed after. */
+    public static List<String> ddl(List<Path> classpath, ClassLoader tool, List<String> packages, Naming naming,
+                                   HibernateSettings settings) {
+        ClassLoader loader = loader(classpath, tool);
+        try {
+            return ddl(loader, packages, classpath, naming, settings);
+        } finally {
+            if (loader instanceof URLClassLoader own) {
+                try {
+                    own.close();
+                } catch (IOException ignored) {
+                    // the jars it opened; nothing was written through them
+                }
+            }
+        }
+    }
+
+    /** Hibernate's DDL for the entities in the packages, with Hibernate's default settings. */
+    public static List<String> ddl(ClassLoader loader, List<String> packages, List<Path> classpath, Naming naming) {
+        return ddl(loader, packages, classpath, naming, HibernateSettings.none());
     }
 
     /** Hibernate's DDL for the entities in the packages. */
-    public static List<String> ddl(ClassLoader loader, List<String> packages, List<Path> classpath, Naming naming) {
+    public static List<String> ddl(ClassLoader loader, List<String> packages, List<Path> classpath, Naming naming,
+                                   HibernateSettings settings) {
         List<Class<?>> classes = EntityScanner.scan(loader, packages);
         if (classes.stream().noneMatch(c -> c.isAnnotationPresent(jakarta.persistence.Entity.class))) {
             throw new MigrateException("no @Entity classes found in package " + String.join(", ", packages)
@@ -57,7 +85,7 @@ public final class DesiredSchema {
                     classpath.stream().map(Path::toString).toList()))
                     + ": build the entities first (mvn compile) or fix --entities / --classpath");
         }
-        return HibernateDdl.generate(classes, loader, naming);
+        return HibernateDdl.generate(classes, loader, naming, settings);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * Hibernate's own PostgreSQL DDL for a set of mapped classes, with its known quirks fixed in this one place:
  * named enum types take the name the column maps (its columnDefinition) and the Java declaration order, and the
- * implicit casts Hibernate adds for them are left out.
+ * implicit casts Hibernate adds for them are left out. Apart from those fixes, the schema is the one the
+ * application's own Hibernate creates for the same entities and settings (HibernateExportParityTest holds this).
  */
 public final class HibernateDdl {
     private static final Pattern CREATE_ENUM =
@@ -34,18 +36,26 @@ public final class HibernateDdl {
     private HibernateDdl() {
     }
 
-    public static List<String> generate(List<Class<?>> classes, ClassLoader loader, Naming naming) {
+    /**
+     * @param settings the user's; a naming strategy set there wins over {@code naming}'s, and the keys the tool fixes
+     *                 (see HibernateSettings) are not applied
+     */
+    public static List<String> generate(List<Class<?>> classes, ClassLoader loader, Naming naming,
+                                        HibernateSettings settings) {
         BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader);
-        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap.build())
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
-                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "15")
-                .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true")
-                .applySetting(AvailableSettings.SHOW_SQL, "false");
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap.build());
         if (naming == Naming.SPRING) {
             builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new CamelCaseToUnderscoresNamingStrategy())
                     .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, new SpringImplicitNaming());
         }
+        // String values, as the application's Hibernate reads them from its properties: a naming strategy's class
+        // name is loaded through the entities' class loader
+        settings.applied().forEach(builder::applySetting);
+        builder.applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "15")
+                .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true")
+                .applySetting(AvailableSettings.SHOW_SQL, "false");
         StandardServiceRegistry registry = builder.build();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -53,24 +63,25 @@ public final class HibernateDdl {
         try {
             MetadataSources sources = new MetadataSources(registry);
             classes.forEach(sources::addAnnotatedClass);
-            Metadata metadata;
+            MetadataImplementor metadata;
             try {
-                metadata = sources.buildMetadata();
+                metadata = (MetadataImplementor) sources.buildMetadata();
+                asAtRunTime(metadata);
             } catch (RuntimeException | LinkageError e) {
                 // a type missing from the class path often shows only here: a field's type, a generic argument
                 throw failure(classes, "map the entities", e);
             }
             java.io.StringWriter script = new java.io.StringWriter();
-            Map<String, Object> settings = new HashMap<>(registry.requireService(
+            Map<String, Object> export = new HashMap<>(registry.requireService(
                     org.hibernate.engine.config.spi.ConfigurationService.class).getSettings());
-            settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
-            settings.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "create");
-            settings.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, script);
-            settings.put(AvailableSettings.HBM2DDL_DELIMITER, ";");
-            settings.put(AvailableSettings.FORMAT_SQL, "false");
-            settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
+            export.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
+            export.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "create");
+            export.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, script);
+            export.put(AvailableSettings.HBM2DDL_DELIMITER, ";");
+            export.put(AvailableSettings.FORMAT_SQL, "false");
+            export.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
             try {
-                SchemaManagementToolCoordinator.process(metadata, registry, settings, action -> { });
+                SchemaManagementToolCoordinator.process(metadata, registry, export, action -> { });
                 List<String> statements = split(script.toString()).stream().map(HibernateDdl::fixComment).toList();
                 return fixEnums(statements, namedEnums(metadata));
             } catch (RuntimeException | LinkageError e) {
@@ -80,6 +91,22 @@ public final class HibernateDdl {
             thread.setContextClassLoader(previous);
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    /**
+     * What the application's SessionFactory does to the metadata before its schema export runs
+     * (SessionFactoryImpl's constructor: {@code bootMetamodel.orderColumns(false); bootMetamodel.validate();}), and
+     * bare Metadata does not. With a create action configured ({@code hibernate.hbm2ddl.auto=create},
+     * {@code jakarta.persistence.schema-generation.database.action=create}), MetadataImpl.orderColumns reorders with
+     * the column ordering strategy (ColumnOrderingStrategyStandard unless {@code hibernate.column_ordering_strategy}
+     * says otherwise): each table's columns, each composite primary key, and each composite foreign key to a primary
+     * key to match, by physical size then name. So {@code (user_id varchar(36), role_id varchar(255))} is the key the
+     * application creates, not the {@code (role_id, user_id)} of the mapping's own order. Forced here, because the
+     * schema this tool stands for is the one that create builds.
+     */
+    private static void asAtRunTime(MetadataImplementor metadata) {
+        metadata.orderColumns(true);
+        metadata.validate();
     }
 
     private static MigrateException failure(List<Class<?>> classes, String what, Throwable e) {

@@ -10,6 +10,7 @@ import dev.jpamigrate.desired.DesiredSchema;
 import dev.jpamigrate.diff.Backfills;
 import dev.jpamigrate.diff.Renames;
 import dev.jpamigrate.inspect.RowCounts;
+import dev.jpamigrate.desired.HibernateSettings;
 import dev.jpamigrate.diff.SchemaDiff;
 import dev.jpamigrate.inspect.CatalogInspector;
 import dev.jpamigrate.inspect.CheckCanonicalizer;
@@ -17,6 +18,7 @@ import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.ChangelogRenderer;
 import dev.jpamigrate.render.Describer;
+import dev.jpamigrate.render.RenderOptions;
 import dev.jpamigrate.render.Revision;
 import dev.jpamigrate.render.SqlRenderer;
 import dev.jpamigrate.run.Applied;
@@ -46,6 +48,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class Engine implements AutoCloseable {
     private final EngineOptions options;
+    private final RenderOptions render;
     private final Changelogs changelogs;
     private final SchemaCache cache;
     /** What this run must not leave behind, also when it is interrupted; see {@link Cleanup}. */
@@ -57,6 +60,7 @@ public final class Engine implements AutoCloseable {
 
     public Engine(EngineOptions options) {
         this.options = options;
+        this.render = options.renderOptions();
         this.changelogs = options.changelogs();
         this.cache = SchemaCache.in(options.cacheDir(), options.log());
         this.cleanup = Cleanup.onExit(options.log());
@@ -65,6 +69,11 @@ public final class Engine implements AutoCloseable {
 
     public Changelogs changelogs() {
         return changelogs;
+    }
+
+    /** How this engine renders migrations, for the reports and warnings that show their SQL and hazards. */
+    public RenderOptions renderOptions() {
+        return render;
     }
 
     /** Where the time went, phase by phase, in milliseconds. */
@@ -98,7 +107,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * The desired schema depends on the entity classes and everything they load (the whole class path, by
-     * content), the packages, the naming, and the server that normalizes it. Without a class path the classes come
+     * content), the packages, the naming, the Hibernate settings, the extensions, and the server that normalizes it. Without a class path the classes come
      * from the tool's own, which cannot be fingerprinted, so nothing is cached.
      */
     private Optional<String> desiredKey(List<Extension> present) {
@@ -107,6 +116,8 @@ public final class Engine implements AutoCloseable {
         }
         Fingerprint key = Fingerprint.of("desired").texts(options.packages()).text(options.naming().name())
                 .texts(options.extensions()).texts(present.stream().map(e -> e.schema() + "." + e.name()).toList())
+                .texts(new java.util.TreeMap<>(options.hibernateSettings()).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .text(serverIdentity());
         options.classpath().forEach(key::tree);
         return Optional.of("desired-" + key.hex());
@@ -310,8 +321,8 @@ public final class Engine implements AutoCloseable {
         counts.forEach((change, count) -> notes.put(change, count.describe() + " (counted on " + remote
                 + " when this file was written)"));
         Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
-        List<dev.jpamigrate.render.Step> steps = dev.jpamigrate.render.Step.plan(changes, request.online());
-        String content = ChangelogRenderer.render(revision, message, options.author(), steps, notes);
+        List<dev.jpamigrate.render.Step> steps = dev.jpamigrate.render.Step.plan(changes, request.online(), render);
+        String content = ChangelogRenderer.render(revision, message, options.author(), steps, notes, render);
         if (options.verify()) {
             timed("verify", () -> {
                 verify(revision, content, steps.size(), target);
@@ -537,9 +548,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private List<String> desiredDdl() {
-        ClassLoader loader = DesiredSchema.loader(options.classpath(), Engine.class.getClassLoader());
-        return timed("hibernate ddl", () ->
-                DesiredSchema.ddl(loader, options.packages(), options.classpath(), options.naming()));
+        return timed("hibernate ddl", () -> DesiredSchema.ddl(options.classpath(), Engine.class.getClassLoader(),
+                options.packages(), options.naming(), HibernateSettings.of(options.hibernateSettings())));
     }
 
     private void desiredFrom(List<String> ddl, List<Extension> present) {

@@ -15,15 +15,20 @@ public final class ChangelogRenderer {
     }
 
     public static String render(Revision revision, String message, String author, List<Change> changes) {
-        return render(revision, message, author, Step.plan(changes, false), java.util.Map.of());
+        return render(revision, message, author, changes, RenderOptions.DEFAULT);
+    }
+
+    public static String render(Revision revision, String message, String author, List<Change> changes,
+                                RenderOptions options) {
+        return render(revision, message, author, Step.plan(changes, false, options), java.util.Map.of(), options);
     }
 
     /**
      * {@code notes}: what a change does to the rows the database holds (counted when the file was written), written
-     * under its hazards.
+     * under its hazards; {@code options} name the time zone in the hazards' words.
      */
     public static String render(Revision revision, String message, String author, List<Step> steps,
-                                java.util.Map<Change, String> notes) {
+                                java.util.Map<Change, String> notes, RenderOptions options) {
         StringBuilder out = new StringBuilder();
         out.append("-- liquibase formatted sql\n\n");
         out.append("-- Migration: ").append(oneLine(message)).append('\n');
@@ -44,7 +49,7 @@ public final class ChangelogRenderer {
             out.append('\n');
             // one line per hazard, for the reviewer and for `lint`; accept one with a line "-- accept: KIND"
             for (Hazard hazard : step.hazards()) {
-                out.append("-- hazard ").append(hazard.name()).append(": ").append(hazard.words()).append('\n');
+                out.append("-- hazard ").append(hazard.name()).append(": ").append(hazard.words(options.timeZone())).append('\n');
             }
             if (notes.containsKey(step.change()) && noted.add(step.change())) {
                 out.append("-- rows: ").append(oneLine(notes.get(step.change()))).append('\n');

@@ -2,7 +2,6 @@ package dev.jpamigrate.render;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Change.*;
-import dev.jpamigrate.change.Hazard;
 import dev.jpamigrate.schema.*;
 
 import java.util.ArrayList;
@@ -12,7 +11,9 @@ import java.util.StringJoiner;
 
 /** Turns each change into PostgreSQL statements (without the trailing semicolon). */
 public final class SqlRenderer {
-    private static final Change.Visitor<List<String>> VISITOR = new Change.Visitor<>() {
+    private static final Renderer DEFAULT = new Renderer(RenderOptions.DEFAULT);
+
+    private record Renderer(RenderOptions options) implements Change.Visitor<List<String>> {
         @Override
         public List<String> visit(CreateSchema c) {
             return List.of("CREATE SCHEMA " + Sql.ident(c.name()));
@@ -93,7 +94,7 @@ public final class SqlRenderer {
 
         @Override
         public List<String> visit(AlterColumn c) {
-            return alterColumn(c);
+            return alterColumn(c, options);
         }
 
         @Override
@@ -164,13 +165,18 @@ public final class SqlRenderer {
         public List<String> visit(SetTableComment c) {
             return List.of("COMMENT ON TABLE " + c.table().sql() + " IS " + comment(c.to()));
         }
-    };
+    }
 
     private SqlRenderer() {
     }
 
+    /** With the default options: date-times converted in UTC. */
     public static List<String> render(Change change) {
-        return change.accept(VISITOR);
+        return change.accept(DEFAULT);
+    }
+
+    public static List<String> render(Change change, RenderOptions options) {
+        return change.accept(new Renderer(options));
     }
 
     private static String alterTable(QualifiedName table) {
@@ -288,7 +294,7 @@ public final class SqlRenderer {
         return statements;
     }
 
-    private static List<String> alterColumn(AlterColumn c) {
+    private static List<String> alterColumn(AlterColumn c, RenderOptions options) {
         Column from = c.from();
         Column to = c.to();
         String prefix = alterTable(c.table()) + "ALTER COLUMN " + Sql.ident(to.name()) + " ";
@@ -305,7 +311,7 @@ public final class SqlRenderer {
             }
         }
         if (c.typeChanged()) {
-            statements.add(prefix + "TYPE " + to.type() + using(from, to));
+            statements.add(prefix + "TYPE " + to.type() + using(from, to, options.timeZone()));
         }
         if (to.defaultExpr() != null && !to.defaultExpr().equals(currentDefault)) {
             statements.add(prefix + "SET DEFAULT " + to.defaultExpr());
@@ -348,10 +354,10 @@ public final class SqlRenderer {
 
     /**
      * A USING clause only where PostgreSQL has no assignment cast. Without USING, a value that does not fit fails
-     * the migration; an explicit cast would truncate strings silently. Between timestamp and timestamptz the zone
-     * is written out, so the values do not depend on the TimeZone of whoever runs the migration.
+     * the migration; an explicit cast would truncate strings silently. Between timestamp (or date) and timestamptz
+     * the zone is written out, so the values do not depend on the TimeZone of whoever runs the migration.
      */
-    private static String using(Column from, Column to) {
+    private static String using(Column from, Column to, String timeZone) {
         SqlType a = from.sqlType();
         SqlType b = to.sqlType();
         String column = Sql.ident(to.name());
@@ -361,7 +367,16 @@ public final class SqlRenderer {
         if (a instanceof SqlType.TimeType x && b instanceof SqlType.TimeType y && zoned(x) != zoned(y)
                 && timestamp(x) && timestamp(y)) {
             // timestamp AT TIME ZONE z is the timestamptz of that wall-clock time in z, and the reverse
-            return " USING " + column + " AT TIME ZONE " + Sql.literal(Hazard.TIME_ZONE);
+            return " USING " + column + " AT TIME ZONE " + Sql.literal(timeZone);
+        }
+        if (a instanceof SqlType.TimeType x && b instanceof SqlType.TimeType y) {
+            // a date is midnight of its day in that zone, and a timestamptz falls on the day it is in that zone
+            if (x.kind() == SqlType.TimeType.Kind.DATE && zoned(y)) {
+                return " USING " + column + "::timestamp AT TIME ZONE " + Sql.literal(timeZone);
+            }
+            if (zoned(x) && y.kind() == SqlType.TimeType.Kind.DATE) {
+                return " USING (" + column + " AT TIME ZONE " + Sql.literal(timeZone) + ")::date";
+            }
         }
         if (b instanceof SqlType.StringType || sameFamily(a, b)) {
             return "";

@@ -30,7 +30,7 @@ public record Step(Change change, String comment, List<String> sql, List<String>
         hazards = hazards.isEmpty() ? EnumSet.noneOf(Hazard.class) : EnumSet.copyOf(hazards);
     }
 
-    public static List<Step> plan(List<Change> changes, boolean online) {
+    public static List<Step> plan(List<Change> changes, boolean online, RenderOptions options) {
         List<Step> steps = new ArrayList<>();
         Set<QualifiedName> created = changes.stream().filter(c -> c instanceof CreateTable)
                 .map(c -> ((CreateTable) c).table().name()).collect(Collectors.toSet());
@@ -39,11 +39,11 @@ public record Step(Change change, String comment, List<String> sql, List<String>
             QualifiedName table = Hazards.table(change);
             boolean existing = table != null && !created.contains(table) || change instanceof DropIndex;
             if (!online || !existing) {
-                steps.add(new Step(change, Describer.describe(change), SqlRenderer.render(change),
-                        SqlRenderer.render(change.inverse()), true, hazards));
+                steps.add(new Step(change, Describer.describe(change), SqlRenderer.render(change, options),
+                        SqlRenderer.render(change.inverse(), options), true, hazards));
                 continue;
             }
-            steps.addAll(onlineSteps(change, hazards));
+            steps.addAll(onlineSteps(change, hazards, options));
         }
         return steps;
     }
@@ -61,7 +61,7 @@ public record Step(Change change, String comment, List<String> sql, List<String>
      * every other query of the table behind it.</li>
      * </ul>
      */
-    private static List<Step> onlineSteps(Change change, Set<Hazard> hazards) {
+    private static List<Step> onlineSteps(Change change, Set<Hazard> hazards, RenderOptions options) {
         String timeout = "SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'";
         if (change instanceof CreateIndex c) {
             String name = new QualifiedName(c.table().schema(), c.index().name()).sql();
@@ -95,11 +95,11 @@ public record Step(Change change, String comment, List<String> sql, List<String>
             String check = Sql.ident(truncate(c.table().name() + "_" + c.to().name() + "_not_null"));
             String definition = "CHECK (" + Sql.ident(c.to().name()) + " IS NOT NULL)";
             List<String> set = new ArrayList<>(List.of(timeout));
-            set.addAll(SqlRenderer.render(change));
+            set.addAll(SqlRenderer.render(change, options));
             set.add(alter + "DROP CONSTRAINT " + check);
             List<String> unset = new ArrayList<>(List.of(timeout, alter + "ADD CONSTRAINT " + check + " " + definition
                     + " NOT VALID"));
-            unset.addAll(SqlRenderer.render(change.inverse()));
+            unset.addAll(SqlRenderer.render(change.inverse(), options));
             return List.of(
                     new Step(change, "prove " + c.table() + "." + c.to().name() + " NOT NULL with a check (NOT VALID)",
                             List.of(timeout, alter + "ADD CONSTRAINT " + check + " " + definition + " NOT VALID"),
@@ -111,9 +111,9 @@ public record Step(Change change, String comment, List<String> sql, List<String>
                             Set.of()));
         }
         List<String> sql = new ArrayList<>(List.of(timeout));
-        sql.addAll(SqlRenderer.render(change));
+        sql.addAll(SqlRenderer.render(change, options));
         List<String> rollback = new ArrayList<>(List.of(timeout));
-        rollback.addAll(SqlRenderer.render(change.inverse()));
+        rollback.addAll(SqlRenderer.render(change.inverse(), options));
         return List.of(new Step(change, Describer.describe(change), sql, rollback, true, hazards));
     }
 

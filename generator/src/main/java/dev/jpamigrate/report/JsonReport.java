@@ -3,6 +3,7 @@ package dev.jpamigrate.report;
 import dev.jpamigrate.engine.Results;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
+import dev.jpamigrate.render.RenderOptions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ final class JsonReport {
     private JsonReport() {
     }
 
-    static String render(Results.Checked r) {
+    static String render(Results.Checked r, RenderOptions options) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", VERSION);
         root.put("status", r.clean() ? "ok" : "drift");
@@ -25,7 +26,7 @@ final class JsonReport {
 
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("checked", r.modelChecked());
-        model.put("changes", changes(Item.of(r.modelDrift())));
+        model.put("changes", changes(Item.of(r.modelDrift(), options)));
         root.put("modelDrift", model);
 
         Map<String, Object> database = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ final class JsonReport {
         database.put("pending", pending);
         Map<String, Object> handMade = new LinkedHashMap<>();
         handMade.put("checked", r.databaseCompared());
-        handMade.put("changes", changes(Item.of(r.databaseDrift())));
+        handMade.put("changes", changes(Item.of(r.databaseDrift(), options)));
         database.put("changedOutsideMigrations", handMade);
         root.put("databaseDrift", database);
 

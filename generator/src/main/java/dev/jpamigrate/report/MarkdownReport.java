@@ -4,6 +4,7 @@ import dev.jpamigrate.Program;
 import dev.jpamigrate.engine.Results;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
+import dev.jpamigrate.render.RenderOptions;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,7 +18,7 @@ final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static String render(Results.Checked r) {
+    static String render(Results.Checked r, RenderOptions options) {
         StringBuilder md = new StringBuilder();
         md.append(r.clean() ? "## :white_check_mark: Schema check passed\n\n"
                 : "## :x: Schema drift detected\n\n");
@@ -39,7 +40,7 @@ final class MarkdownReport {
         if (!r.modelDrift().isEmpty()) {
             md.append("\n### Model drift\n\n").append(capital(inline(Words.MODEL_DRIFT))).append(". **Fix:** ")
                     .append(inline(Words.MODEL_FIX)).append(".\n\n");
-            items(md, Item.of(r.modelDrift()));
+            items(md, Item.of(r.modelDrift(), options));
         }
         if (!r.pending().isEmpty()) {
             md.append("\n### Pending changeSets\n\n").append(capital(inline(Words.PENDING))).append(". **Fix:** ")
@@ -51,7 +52,7 @@ final class MarkdownReport {
         if (!r.databaseDrift().isEmpty()) {
             md.append("\n### Changed outside migrations\n\n").append(capital(inline(Words.HAND_MADE))).append(". **Fix:** ")
                     .append(inline(Words.HAND_MADE_FIX)).append(".\n\n");
-            items(md, Item.of(r.databaseDrift()));
+            items(md, Item.of(r.databaseDrift(), options));
         }
         if (!r.problems().isEmpty()) {
             md.append("\n### Changelog integrity\n\n");
@@ -67,7 +68,7 @@ final class MarkdownReport {
         for (Item i : items) {
             md.append("- `").append(i.marker()).append("` ").append(code(i.description()));
             if (!i.hazards().isEmpty()) {
-                md.append(" :warning: ").append(String.join(", ", i.hazards().stream().map(h -> h.words()).toList()));
+                md.append(" :warning: ").append(String.join(", ", i.hazardWords()));
             }
             md.append('\n');
         }

@@ -3,19 +3,20 @@ package dev.jpamigrate.report;
 import dev.jpamigrate.engine.Results;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
+import dev.jpamigrate.render.RenderOptions;
 
 /** The report for a terminal: one section per kind of drift, each with what to do. */
 final class TextReport {
     private TextReport() {
     }
 
-    static String render(Results.Checked r) {
+    static String render(Results.Checked r, RenderOptions options) {
         StringBuilder out = new StringBuilder();
         if (!r.modelDrift().isEmpty()) {
             out.append("Model drift: ").append(Words.MODEL_DRIFT).append(" (")
                     .append(Words.plural(r.modelDrift().size(), "change")).append("). Fix: ")
                     .append(Words.MODEL_FIX).append('\n');
-            items(out, r);
+            items(out, r, options);
         }
         if (!r.pending().isEmpty()) {
             out.append("Database drift: ").append(Words.plural(r.pending().size(), "changeSet"))
@@ -28,7 +29,7 @@ final class TextReport {
             out.append("Database drift: ").append(Words.HAND_MADE).append(" (")
                     .append(Words.plural(r.databaseDrift().size(), "difference")).append("). Fix: ")
                     .append(Words.HAND_MADE_FIX).append('\n');
-            for (Item i : Item.of(r.databaseDrift())) {
+            for (Item i : Item.of(r.databaseDrift(), options)) {
                 out.append("  ").append(i.marker()).append(' ').append(i.description()).append('\n');
             }
         }
@@ -46,8 +47,8 @@ final class TextReport {
         return out.toString();
     }
 
-    private static void items(StringBuilder out, Results.Checked r) {
-        for (Item i : Item.of(r.modelDrift())) {
+    private static void items(StringBuilder out, Results.Checked r, RenderOptions options) {
+        for (Item i : Item.of(r.modelDrift(), options)) {
             out.append("  ").append(i.marker()).append(' ').append(i.description());
             if (!i.hazards().isEmpty()) {
                 out.append("  [").append(String.join(", ", i.hazards().stream().map(Enum::name).toList())).append(']');

@@ -65,6 +65,9 @@ class TypeChangeTest {
         AlterColumn zoned = new AlterColumn(new QualifiedName("public", "t"), local,
                 local.withType("timestamp(6) with time zone", "D"));
         assertThat(zoned.hazards()).containsExactlyInAnyOrder(Hazard.REINTERPRETS_TIMES, Hazard.REWRITES_TABLE);
-        assertThat(Hazard.REINTERPRETS_TIMES.words()).isEqualTo("reinterprets stored date-times in time zone UTC");
+        assertThat(Hazard.REINTERPRETS_TIMES.words("Europe/Paris"))
+                .isEqualTo("reinterprets stored date-times in time zone Europe/Paris");
+        assertThat(Hazard.REWRITES_TABLE.words("Europe/Paris")).as("only the time zone hazard names a zone")
+                .isEqualTo("rewrites the table under an exclusive lock");
     }
 }

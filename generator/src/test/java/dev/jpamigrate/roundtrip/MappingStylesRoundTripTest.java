@@ -31,8 +31,9 @@ class MappingStylesRoundTripTest {
                     Set<Course> courses;
                 """)).run().migration();
         assertThat(migration)
-                .contains("CREATE TABLE public.enrollments (\n    student_id uuid NOT NULL,\n    course_id uuid NOT NULL,")
-                .contains("CONSTRAINT enrollments_pkey PRIMARY KEY (student_id, course_id)")
+                // as the application's Hibernate creates it: columns and key by size, then name (both uuid)
+                .contains("CREATE TABLE public.enrollments (\n    course_id uuid NOT NULL,\n    student_id uuid NOT NULL,")
+                .contains("CONSTRAINT enrollments_pkey PRIMARY KEY (course_id, student_id)")
                 .containsPattern("ALTER TABLE public.enrollments ADD CONSTRAINT \\w+ FOREIGN KEY \\(student_id\\)"
                         + " REFERENCES public.students\\(id\\);")
                 .containsPattern("ALTER TABLE public.enrollments ADD CONSTRAINT \\w+ FOREIGN KEY \\(course_id\\)"
