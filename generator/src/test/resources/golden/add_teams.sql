@@ -26,11 +26,15 @@ ALTER TABLE public.users ADD COLUMN team_id bigint;
 -- rollback ALTER TABLE public.users DROP COLUMN team_id;
 
 -- changeset jpa-migrate:20261123_2014-a1b2c3-4 logicalFilePath:20261123_2014-a1b2c3_add_teams.sql
--- comment: add foreign key fk_users_team on users: FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE SET NULL [VALIDATES_ROWS]
+-- comment: add foreign key fk_users_team on users: FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE SET NULL [VALIDATES_ROWS, BLOCKS_WRITES]
+-- hazard VALIDATES_ROWS: checks every existing row; fails if one does not comply
+-- hazard BLOCKS_WRITES: blocks writes to the table while it runs
 ALTER TABLE public.users ADD CONSTRAINT fk_users_team FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE SET NULL;
 -- rollback ALTER TABLE public.users DROP CONSTRAINT fk_users_team;
 
 -- changeset jpa-migrate:20261123_2014-a1b2c3-5 logicalFilePath:20261123_2014-a1b2c3_add_teams.sql
--- comment: drop column users.legacy [DELETES_DATA]
+-- comment: drop column users.legacy [DELETES_DATA, ROLLBACK_LOSES_DATA]
+-- hazard DELETES_DATA: deletes data
+-- hazard ROLLBACK_LOSES_DATA: its rollback cannot bring the data back
 ALTER TABLE public.users DROP COLUMN legacy;
 -- rollback ALTER TABLE public.users ADD COLUMN legacy text DEFAULT 'n/a'::text;

@@ -14,8 +14,8 @@ public enum Hazard {
     REWRITES_TABLE("rewrites the table"),
     /** An ACCESS EXCLUSIVE lock is held for longer than a catalog update: reads and writes of the table wait. */
     LOCKS_TABLE("holds an ACCESS EXCLUSIVE lock while it scans or rewrites the table"),
-    /** Writes to the table wait while an index is built (CREATE INDEX without CONCURRENTLY). */
-    BLOCKS_WRITES("blocks writes to the table while the index builds"),
+    /** Writes to the table wait: an index built without CONCURRENTLY, a foreign key validating under SHARE ROW EXCLUSIVE. */
+    BLOCKS_WRITES("blocks writes to the table while it runs"),
     /** The rollback re-creates what was dropped empty, or cannot restore values that were cut. */
     ROLLBACK_LOSES_DATA("its rollback cannot bring the data back");
 
