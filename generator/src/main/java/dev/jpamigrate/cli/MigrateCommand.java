@@ -5,6 +5,7 @@ import dev.jpamigrate.db.DbUrl;
 import dev.jpamigrate.desired.Naming;
 import dev.jpamigrate.engine.Engine;
 import dev.jpamigrate.engine.EngineOptions;
+import dev.jpamigrate.filter.Exclusions;
 import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.LiquibaseRunner;
 import picocli.CommandLine;
@@ -62,6 +63,11 @@ public final class MigrateCommand implements Runnable {
     @Option(names = "--naming", scope = ScopeType.INHERIT, paramLabel = "hibernate|spring",
             description = "Physical naming: hibernate (default) or spring (CamelCaseToUnderscoresNamingStrategy).")
     String naming;
+
+    @Option(names = "--exclude", scope = ScopeType.INHERIT, split = ",", paramLabel = "PATTERN",
+            description = "Objects the entities do not manage: a name glob (* and ?), or schema.name; repeatable."
+                    + " Default: 'exclude' in migrate.properties.")
+    List<String> exclude;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Explain each step, show timings and full stack traces.")
@@ -206,18 +212,22 @@ public final class MigrateCommand implements Runnable {
                 .filter(s -> !s.isEmpty()).map(s -> classpathBase.resolve(s).normalize()).toList();
         Naming namingStrategy = parseNaming(naming != null ? naming : config.get("naming", "hibernate"));
         String author = config.get("author", "jpa-migrate");
+        Exclusions exclusions = Exclusions.parse(exclude != null ? exclude : List.of(config.get("exclude", "")));
         log.accept("database: " + dbUrl.map(u -> u + config.urlSource().map(s -> " (from " + s + ")")
                 .orElse(url != null ? " (from --url)" : "")).orElse("embedded PostgreSQL"));
         log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""
                 : " from " + classpathEntries));
         log.accept("changelogs: " + changelogDir);
+        if (!exclusions.isEmpty()) {
+            log.accept("excluded: " + exclusions + (exclude != null ? " (from --exclude)" : " (from " + Config.FILE + ")"));
+        }
         if (!needsEntities && dbUrl.isEmpty() && !quiet) {
             // Lifecycle commands on a database that vanishes with the process: say so, it is rarely what is meant.
             err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
                     + " nothing is kept");
         }
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
-                author, clock, revisionIds, verify, log);
+                author, clock, revisionIds, verify, log, exclusions);
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {

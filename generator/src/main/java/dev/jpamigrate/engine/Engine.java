@@ -5,6 +5,7 @@ import dev.jpamigrate.change.Change;
 import dev.jpamigrate.db.*;
 import dev.jpamigrate.desired.DesiredSchema;
 import dev.jpamigrate.diff.SchemaDiff;
+import dev.jpamigrate.filter.Exclusions;
 import dev.jpamigrate.inspect.CatalogInspector;
 import dev.jpamigrate.inspect.CheckCanonicalizer;
 import dev.jpamigrate.integrity.Integrity;
@@ -42,6 +43,7 @@ import java.util.concurrent.CompletionException;
 public final class Engine implements AutoCloseable {
     private final EngineOptions options;
     private final Changelogs changelogs;
+    private final Exclusions exclusions;
     private RemoteServer remote;
     private EmbeddedServer embedded;
     private Schema desired;
@@ -50,6 +52,7 @@ public final class Engine implements AutoCloseable {
     public Engine(EngineOptions options) {
         this.options = options;
         this.changelogs = new Changelogs(options.changelogDir());
+        this.exclusions = options.exclusions() != null ? options.exclusions() : Exclusions.none();
         options.url().ifPresent(u -> remote = new RemoteServer(u));
     }
 
@@ -123,12 +126,18 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static Schema inspect(Connection c) {
+    /** Everything the inspector reads, excluded objects too: what a copy of the database must hold. */
+    private static Schema inspectAll(Connection c) {
         try {
             return CatalogInspector.inspect(c);
         } catch (SQLException e) {
             throw new MigrateException("cannot read the database catalog: " + e.getMessage(), e);
         }
+    }
+
+    /** The schema as every comparison sees it: without the objects the entities do not manage. */
+    private Schema inspect(Connection c) {
+        return exclusions.apply(inspectAll(c));
     }
 
     // ---- create -------------------------------------------------------------------------------------------
@@ -288,11 +297,11 @@ public final class Engine implements AutoCloseable {
     private void desiredFrom(List<String> ddl) {
         if (desired == null) {
             try (ScratchDatabase scratch = scratch()) {
-                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, schema -> {
+                desired = exclusions.apply(timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, schema -> {
                     List<String> sql = new ArrayList<>();
                     SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
                     return sql;
-                }));
+                })));
             }
         }
     }
