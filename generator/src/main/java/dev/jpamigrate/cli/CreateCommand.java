@@ -36,9 +36,15 @@ final class CreateCommand implements Callable<Integer> {
             }
             Printer.hazards(root.err(), created.changes());
             Printer.renameHints(root.err(), created.changes());
-            root.out().println("Wrote " + root.workDir().relativize(created.file().toAbsolutePath()) + " ("
-                    + created.changes().size() + " changeSet(s)" + (noVerify ? "" : ", verified: applies, matches the"
-                    + " entities and rolls back exactly") + ")");
+            String file = root.workDir().relativize(created.file().toAbsolutePath()).toString();
+            if (!created.outside().isEmpty()) {
+                root.err().println(Printer.outside(engine.where(), created.outside(), created.firstMigration(), file));
+                root.err().flush();
+            }
+            root.out().println("Wrote " + file + " (" + created.changes().size() + " changeSet(s)" + (noVerify ? ""
+                    : created.verifiedFromDatabase() ? ", verified from the database as it is: applies, matches the"
+                    + " entities and rolls back exactly" : ", verified: applies, matches the entities and rolls back"
+                    + " exactly") + ")");
             root.info("Review it, then run ./migrate upgrade");
             return ExitCode.OK;
         });

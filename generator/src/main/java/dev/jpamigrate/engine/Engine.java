@@ -19,6 +19,7 @@ import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.LiquibaseRunner;
 import dev.jpamigrate.run.Migration;
+import dev.jpamigrate.schema.Extension;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
 
@@ -140,9 +141,21 @@ public final class Engine implements AutoCloseable {
         return exclusions.apply(inspectAll(c));
     }
 
+    private static List<Extension> extensions(Connection c) {
+        try {
+            return CatalogInspector.extensions(c);
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read the database's extensions: " + e.getMessage(), e);
+        }
+    }
+
     // ---- create -------------------------------------------------------------------------------------------
 
-    /** Compares entities with the database at head and writes a migration for the difference, if any. */
+    /**
+     * Compares entities with the database at head and writes a migration for the difference, if any. A database
+     * that has objects the changelogs do not create (built or changed outside them) is the migration's real starting
+     * point: it is verified from a copy of that schema, and the result says what the changelogs lack.
+     */
     public Results.Created create(String message) {
         try (Target target = openTarget()) {
             LiquibaseRunner runner = new LiquibaseRunner(target.connection(), changelogs);
@@ -153,54 +166,80 @@ public final class Engine implements AutoCloseable {
                             + ": run ./migrate upgrade first, so the new migration starts from head", null, 1);
                 }
             }
-            Schema current = canonicalChecks(timed("inspect target", () -> inspect(target.connection())), desired());
+            Schema all = timed("inspect target", () -> inspectAll(target.connection()));
+            Schema current = canonicalChecks(exclusions.apply(all), desired());
             List<Change> changes = SchemaDiff.diff(current, desired());
+            boolean first = changelogs.files().isEmpty();
             if (changes.isEmpty()) {
-                return new Results.Created(null, null, List.of());
+                return new Results.Created(null, null, List.of(), List.of(), false, first);
             }
             Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
             String content = ChangelogRenderer.render(revision, message, options.author(), changes);
-            if (options.verify()) {
-                timed("verify", () -> {
-                    verify(revision, content, changes.size(), target);
-                    return null;
-                });
+            Path tmp = tempDir("jpa-migrate-verify");
+            try {
+                Changelogs candidate = changelogs.copyTo(tmp);
+                candidate.add(revision.fileName(), content);
+                if (target.scratch() != null) {
+                    // no database given: the target is the changelogs replayed, which is where the migration starts
+                    if (options.verify()) {
+                        timed("verify", () -> verifyOn(target.connection(), candidate, changes.size()));
+                    }
+                    Path file = changelogs.add(revision.fileName(), content);
+                    return new Results.Created(revision, file, changes, List.of(), false, first);
+                }
+                try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
+                    timed("replay changelogs", () -> {
+                        new LiquibaseRunner(c, changelogs).update();
+                        return null;
+                    });
+                    Schema head = timed("inspect head", () -> inspectAll(c));
+                    Schema live = canonicalChecks(all, head);
+                    boolean beside = !SchemaDiff.diff(head, live).isEmpty();
+                    List<Change> outside = SchemaDiff.diff(exclusions.apply(head), exclusions.apply(live));
+                    if (options.verify()) {
+                        timed("verify", () -> beside
+                                ? verifyFromDatabase(all, extensions(target.connection()), candidate, changes.size())
+                                : verifyOn(c, candidate, changes.size()));
+                    }
+                    Path file = changelogs.add(revision.fileName(), content);
+                    return new Results.Created(revision, file, changes, outside, beside && options.verify(), first);
+                } catch (SQLException e) {
+                    throw new MigrateException("verification failed: " + e.getMessage(), e);
+                }
+            } finally {
+                deleteTree(tmp);
             }
-            Path file = changelogs.add(revision.fileName(), content);
-            return new Results.Created(revision, file, changes);
         }
     }
 
     /**
-     * Before a file is written: on a throwaway database at head, apply it, require that the entities then match,
-     * roll it back, and require the schema from before.
+     * Verifies on a copy of the database's schema: rebuilt on a scratch database (its extensions first), the
+     * existing changelogs recorded as applied there as they are on the database, then the usual apply, re-diff and
+     * rollback.
      */
-    private void verify(Revision revision, String content, int changeSets, Target target) {
-        Path tmp;
-        try {
-            tmp = Files.createTempDirectory("jpa-migrate-verify");
-        } catch (IOException e) {
-            throw new MigrateException("cannot create a temporary directory: " + e.getMessage(), e);
-        }
-        try {
-            Changelogs candidate = changelogs.copyTo(tmp);
-            candidate.add(revision.fileName(), content);
-            if (target.scratch() != null) {
-                verifyOn(target.connection(), candidate, changeSets);
-            } else {
-                try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
-                    new LiquibaseRunner(c, changelogs).update();
-                    verifyOn(c, candidate, changeSets);
-                } catch (SQLException e) {
-                    throw new MigrateException("verification failed: " + e.getMessage(), e);
-                }
+    private Void verifyFromDatabase(Schema all, List<Extension> extensions, Changelogs candidate, int changeSets) {
+        try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
+            timed("copy database schema", () -> {
+                SchemaCopy.build(c, all, extensions, remote.toString());
+                return null;
+            });
+            LiquibaseRunner existing = new LiquibaseRunner(c, changelogs);
+            Set<String> files = new HashSet<>();
+            existing.changeSets().forEach(cs -> files.add(Path.of(cs.getFilePath()).getFileName().toString()));
+            if (!files.isEmpty()) {
+                existing.markRan(files);
             }
-        } finally {
-            deleteTree(tmp);
+            return verifyOn(c, candidate, changeSets);
+        } catch (SQLException e) {
+            throw new MigrateException("verification failed: " + e.getMessage(), e);
         }
     }
 
-    private void verifyOn(Connection c, Changelogs candidate, int changeSets) {
+    /**
+     * On a database where the migration starts, apply it, require that the entities then match, roll it back, and
+     * require the schema from before.
+     */
+    private Void verifyOn(Connection c, Changelogs candidate, int changeSets) {
         Schema before = inspect(c);
         LiquibaseRunner runner = new LiquibaseRunner(c, candidate);
         try {
@@ -219,6 +258,7 @@ public final class Engine implements AutoCloseable {
             throw new MigrateException("the generated rollback does not restore the schema (nothing was written): "
                     + describe(residue));
         }
+        return null;
     }
 
     private static String describe(List<Change> changes) {
@@ -397,6 +437,14 @@ public final class Engine implements AutoCloseable {
             long ms = (System.nanoTime() - start) / 1_000_000;
             timings.merge(phase, ms, Long::sum);
             options.log().accept(String.format("%-20s %6d ms", phase, ms));
+        }
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new MigrateException("cannot create a temporary directory: " + e.getMessage(), e);
         }
     }
 

@@ -13,8 +13,19 @@ public final class Results {
     private Results() {
     }
 
-    /** The outcome of {@code create}: no file when nothing changed. */
-    public record Created(Revision revision, Path file, List<Change> changes) {
+    /**
+     * The outcome of {@code create}: no file when nothing changed. {@code outside}: what the database has that the
+     * changelogs do not build (the changes from their head to it, excluded objects aside), when a database was given;
+     * {@code verifiedFromDatabase}: the migration was verified on a copy of the database's schema, not on the
+     * changelogs replayed; {@code firstMigration}: the changelogs held no migration before this one.
+     */
+    public record Created(Revision revision, Path file, List<Change> changes, List<Change> outside,
+                          boolean verifiedFromDatabase, boolean firstMigration) {
+        public Created {
+            changes = List.copyOf(changes);
+            outside = List.copyOf(outside);
+        }
+
         public boolean empty() {
             return changes.isEmpty();
         }

@@ -34,6 +34,17 @@ public final class CatalogInspector {
         }
     }
 
+    /** The extensions installed in the database, each after those it requires. */
+    public static List<Extension> extensions(Connection connection) throws SQLException {
+        List<Extension> extensions = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(CatalogQueries.EXTENSIONS)) {
+            while (rs.next()) {
+                extensions.add(new Extension(rs.getString("extname"), rs.getString("nspname")));
+            }
+        }
+        return extensions;
+    }
+
     private static Schema read(Connection connection) throws SQLException {
         List<String> schemas = new ArrayList<>();
         List<EnumType> enums = new ArrayList<>();

@@ -109,4 +109,16 @@ final class CatalogQueries {
                               and con.conrelid = ix.indrelid and con.contype in ('p', 'u', 'x'))
             order by 1, 2, 3
             """;
+
+    /**
+     * Installed extensions but plpgsql (every database has it), in creation order: an extension is created after
+     * the ones it requires.
+     */
+    static final String EXTENSIONS = """
+            select e.extname, n.nspname
+            from pg_extension e
+            join pg_namespace n on n.oid = e.extnamespace
+            where e.extname <> 'plpgsql'
+            order by e.oid
+            """;
 }

@@ -2,6 +2,8 @@ package dev.jpamigrate.render;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Hazard;
+import dev.jpamigrate.schema.Extension;
+import dev.jpamigrate.schema.Sql;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,6 +43,11 @@ public final class ChangelogRenderer {
             }
         }
         return out.toString();
+    }
+
+    /** Creates an extension where the database has it; a no-op where it is installed already. */
+    public static String createExtension(Extension e) {
+        return "CREATE EXTENSION IF NOT EXISTS " + Sql.ident(e.name()) + " WITH SCHEMA " + Sql.ident(e.schema());
     }
 
     private static String oneLine(String text) {
