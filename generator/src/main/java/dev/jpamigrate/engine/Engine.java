@@ -42,6 +42,9 @@ import java.util.concurrent.CompletionException;
  * servers it opens (the user's, and an embedded one started on demand) and closes them.
  */
 public final class Engine implements AutoCloseable {
+    /** How many of the migrations before one that fails to replay are left out, in turn, to find its conflict. */
+    private static final int CONFLICT_TRIALS = 5;
+
     private final EngineOptions options;
     private final Changelogs changelogs;
     private final Exclusions exclusions;
@@ -277,6 +280,7 @@ public final class Engine implements AutoCloseable {
         List<String> includes = changelogs.files();
         List<Problem> problems = new ArrayList<>(Integrity.includeOrder(includes));
         Schema head = null;
+        MigrateException replayFailure = null;
         try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
             try {
                 timed("replay changelogs", () -> {
@@ -286,10 +290,14 @@ public final class Engine implements AutoCloseable {
                 head = timed("inspect head", () -> inspect(c));
             } catch (MigrateException e) {
                 options.log().accept("replay failed: " + e.getMessage());
-                problems.add(Integrity.replayFailed(e, includes));
+                replayFailure = e;
             }
         } catch (SQLException e) {
             throw new MigrateException("cannot replay the changelogs: " + e.getMessage(), e);
+        }
+        if (replayFailure != null) {
+            MigrateException failure = replayFailure;
+            problems.add(timed("find conflict", () -> Integrity.replayFailed(failure, includes, this::conflict)));
         }
         List<Change> modelDrift = List.of();
         if (head != null) {
@@ -307,19 +315,66 @@ public final class Engine implements AutoCloseable {
             Integrity.History history = timed("read history", () -> Integrity.history(c, changelogs, applied));
             problems.addAll(history.problems());
             List<Change> databaseDrift = List.of();
-            if (history.pending().isEmpty() && head != null) {
-                Schema live = canonicalChecks(timed("inspect database", () -> inspect(c)), head);
-                databaseDrift = SchemaDiff.diff(head, live);
-            } else if (applied.isEmpty() && head != null) {
-                Schema live = timed("inspect database", () -> inspect(c));
-                if (!live.tables().isEmpty()) {
-                    problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size()));
-                }
+            Schema live = head == null ? null : timed("inspect database", () -> inspect(c));
+            boolean untracked = live != null && applied.isEmpty() && !live.tables().isEmpty();
+            if (untracked) {
+                // not "changed outside the migrations": no migration ever ran here, whatever the changelogs hold
+                problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size(),
+                        includes.isEmpty()));
+            } else if (history.pending().isEmpty() && live != null) {
+                databaseDrift = SchemaDiff.diff(head, canonicalChecks(live, head));
             }
             return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
                     remote.toString(), problems);
         } catch (SQLException e) {
             throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Which of the migrations before {@code failed} (a file name), left out, lets it apply on an empty database: that
+     * is what two migrations from parallel branches look like. Each trial replays the files up to {@code failed}
+     * without one of them; a control replay first makes sure the files before it replay as trial changelogs.
+     */
+    private Integrity.Conflict conflict(String failed) {
+        List<String> includes = changelogs.files();
+        int at = -1;
+        for (int i = 0; i < includes.size(); i++) {
+            if (Path.of(includes.get(i)).getFileName().toString().equals(failed)) {
+                at = i;
+            }
+        }
+        if (at <= 0 || !replays(includes.subList(0, at))) {
+            return Integrity.Conflict.unknown();
+        }
+        int tried = 0;
+        for (int left = at - 1; left >= 0 && tried < CONFLICT_TRIALS; left--, tried++) {
+            List<String> files = new ArrayList<>(includes.subList(0, at + 1));
+            String without = files.remove(left);
+            if (replays(files)) {
+                return new Integrity.Conflict(Path.of(without).getFileName().toString(), tried + 1);
+            }
+        }
+        return new Integrity.Conflict(null, tried);
+    }
+
+    /** True when {@code files}, included in this order by a master of their own, replay on an empty database. */
+    private boolean replays(List<String> files) {
+        Path tmp = tempDir("jpa-migrate-trial");
+        try {
+            Changelogs trial = new Changelogs(tmp);
+            for (String f : files) {
+                trial.add(Path.of(f).getFileName().toString(), Files.readString(changelogs.dir().resolve(f)));
+            }
+            try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
+                new LiquibaseRunner(c, trial).update();
+                return true;
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            options.log().accept("trial replay of " + files.size() + " file(s) failed: " + e.getMessage());
+            return false;
+        } finally {
+            deleteTree(tmp);
         }
     }
 

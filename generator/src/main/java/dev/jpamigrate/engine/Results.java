@@ -52,9 +52,14 @@ public final class Results {
                     && problems.isEmpty();
         }
 
-        /** Hand-made differences were compared: a database was given and it is at head. */
+        /** Hand-made differences were compared: a database was given, it is at head, and migrations ran there. */
         public boolean databaseCompared() {
-            return databaseChecked && pending.isEmpty();
+            return databaseChecked && pending.isEmpty() && !untracked();
+        }
+
+        /** The database has tables and no migration recorded: it was never migrated, so nothing is "hand-made". */
+        public boolean untracked() {
+            return problems.stream().anyMatch(p -> p.kind() == Problem.Kind.UNTRACKED_SCHEMA);
         }
     }
 

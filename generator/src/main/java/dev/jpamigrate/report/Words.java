@@ -11,6 +11,7 @@ final class Words {
     static final String HAND_MADE_FIX = "undo them by hand; or keep them: put them in the entities, generate the"
             + " migration without --url (./migrate create), and record it as applied here with ./migrate stamp <rev>";
     static final String NOT_COMPARED_PENDING = "not compared while changeSets are pending";
+    static final String NOT_COMPARED_UNTRACKED = "not compared: no migration is recorded on the database";
     static final String NOT_COMPARED_REPLAY = "not compared: the changelogs do not replay";
 
     private Words() {
