@@ -34,7 +34,7 @@ import java.util.function.Supplier;
         description = "Alembic-style migrations for JPA/Hibernate entities on PostgreSQL, written as Liquibase changelogs.",
         footer = {"", ExitCode.HELP,
                 "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
-        subcommands = {CreateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+        subcommands = {CreateCommand.class, BaselineCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
                 InstallHookCommand.class,
                 CommandLine.HelpCommand.class})
@@ -187,6 +187,17 @@ public final class MigrateCommand implements Runnable {
         return withEngine(false, false, ifNone, action);
     }
 
+    /**
+     * For baseline: reads the database, not the entities, and verifies what it writes. It needs the user's database,
+     * so the engine refuses the embedded one in a line of its own, with no note about it first.
+     */
+    int withDatabase(boolean verify, IfNoChangelogs ifNone, Function<Engine, Integer> action) {
+        userDatabaseOnly = true;
+        return withEngine(verify, false, ifNone, action);
+    }
+
+    private boolean userDatabaseOnly;
+
     private int withEngine(boolean verify, boolean needsEntities, IfNoChangelogs ifNone,
                            Function<Engine, Integer> action) {
         long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
@@ -221,7 +232,7 @@ public final class MigrateCommand implements Runnable {
         if (!exclusions.isEmpty()) {
             log.accept("excluded: " + exclusions + (exclude != null ? " (from --exclude)" : " (from " + Config.FILE + ")"));
         }
-        if (!needsEntities && dbUrl.isEmpty() && !quiet) {
+        if (!needsEntities && dbUrl.isEmpty() && !quiet && !userDatabaseOnly) {
             // Lifecycle commands on a database that vanishes with the process: say so, it is rarely what is meant.
             err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
                     + " nothing is kept");

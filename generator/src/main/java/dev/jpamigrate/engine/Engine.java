@@ -268,6 +268,102 @@ public final class Engine implements AutoCloseable {
         return String.join("; ", changes.stream().map(Describer::describe).toList());
     }
 
+    // ---- baseline -----------------------------------------------------------------------------------------
+
+    /**
+     * Adopts a database that has no migration: writes its schema as it is (excluded objects aside) as the first
+     * migration, verified to build exactly that schema on an empty database and to roll back to nothing, and records
+     * it as applied on the database without running it. Refuses a database with migrations applied, and changelogs
+     * that already hold migrations: a baseline is the first migration.
+     */
+    public Results.Baselined baseline(String message, Duration lockWait, Consumer<String> progress) {
+        if (remote == null) {
+            throw new MigrateException("baseline adopts an existing database: name it with --url, DATABASE_URL or"
+                    + " DATABASE_URL= in .env");
+        }
+        Schema all;
+        List<Extension> extensions;
+        try (Connection c = remote.connect(remote.database())) {
+            List<Applied> applied = new LiquibaseRunner(c, changelogs).applied();
+            if (!applied.isEmpty()) {
+                long files = applied.stream().map(Applied::file).distinct().count();
+                throw new MigrateException(remote + " already has " + files + " migration(s) applied: baseline is for"
+                        + " a database with none; generate the entities' changes from here with ./migrate create"
+                        + " \"<message>\"; nothing was changed");
+            }
+            List<String> files = changelogs.files();
+            if (!files.isEmpty()) {
+                throw new MigrateException("the changelogs already hold " + files.size() + " migration(s) that "
+                        + remote + " has not applied (" + Path.of(files.get(0)).getFileName()
+                        + (files.size() > 1 ? ", ..." : "") + "), and a baseline must be the first migration: if the"
+                        + " database already has their schema, record them with ./migrate stamp head; if they were"
+                        + " generated against this database before it was adopted, delete them and their <include>"
+                        + " lines, then run baseline again; nothing was changed");
+            }
+            all = timed("inspect database", () -> inspectAll(c));
+            extensions = extensions(c);
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
+        }
+        Schema live = exclusions.apply(all);
+        if (live.isEmpty()) {
+            return new Results.Baselined(null, null, live, 0, 0, 0);
+        }
+        List<Change> changes = SchemaDiff.diff(Schema.empty(), live);
+        int changeSets = changes.size() + extensions.size();
+        Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
+        String content = ChangelogRenderer.baseline(revision, message, options.author(), extensions, changes);
+        if (options.verify()) {
+            timed("verify", () -> verifyBaseline(revision, content, changeSets, live));
+        }
+        Path file = changelogs.add(revision.fileName(), content);
+        Lifecycle.Outcome stamped;
+        try {
+            stamped = lifecycle(lockWait, progress, l -> l.stamp(revision.id()));
+        } catch (MigrateException e) {
+            throw new MigrateException("wrote " + file + " but could not record it as applied on " + remote + ": "
+                    + e.getMessage() + "; once that is fixed, run ./migrate stamp " + revision.rev(), e);
+        }
+        return new Results.Baselined(revision, file, live, changeSets, extensions.size(), stamped.changeSets());
+    }
+
+    /**
+     * On an empty scratch database the baseline must build the database's schema (CHECK texts compared at
+     * PostgreSQL's fixed point, as everywhere) and its rollback must leave nothing.
+     */
+    private Void verifyBaseline(Revision revision, String content, int changeSets, Schema live) {
+        Path tmp = tempDir("jpa-migrate-baseline");
+        try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
+            Changelogs candidate = new Changelogs(tmp);
+            candidate.add(revision.fileName(), content);
+            LiquibaseRunner runner = new LiquibaseRunner(c, candidate);
+            try {
+                runner.update();
+            } catch (MigrateException e) {
+                throw new MigrateException("the baseline does not build the schema of " + remote + " on an empty"
+                        + " database (nothing was written): " + e.getMessage(), e);
+            }
+            Schema built = inspect(c);
+            Schema expected = canonicalChecks(live, built);
+            List<Change> different = SchemaDiff.diff(canonicalChecks(built, expected).normalized(), expected.normalized());
+            if (!different.isEmpty()) {
+                throw new MigrateException("the baseline does not reproduce the schema of " + remote + " (nothing was"
+                        + " written); still different: " + describe(different));
+            }
+            runner.rollback(changeSets);
+            Schema left = inspectAll(c);
+            if (!left.isEmpty()) {
+                throw new MigrateException("the baseline's rollback does not empty the database (nothing was"
+                        + " written); left: " + describe(SchemaDiff.diff(Schema.empty(), left)));
+            }
+            return null;
+        } catch (SQLException e) {
+            throw new MigrateException("verification failed: " + e.getMessage(), e);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
     // ---- check --------------------------------------------------------------------------------------------
 
     /**

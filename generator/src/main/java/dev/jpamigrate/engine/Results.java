@@ -4,6 +4,7 @@ import dev.jpamigrate.change.Change;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.Revision;
+import dev.jpamigrate.schema.Schema;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,16 @@ public final class Results {
 
         public boolean empty() {
             return changes.isEmpty();
+        }
+    }
+
+    /**
+     * The outcome of {@code baseline}: the migration that builds the database's schema from nothing (no file when the
+     * database holds nothing the tool manages), how many changeSets it has, and how many were recorded as applied.
+     */
+    public record Baselined(Revision revision, Path file, Schema schema, int changeSets, int extensions, int marked) {
+        public boolean empty() {
+            return file == null;
         }
     }
 
