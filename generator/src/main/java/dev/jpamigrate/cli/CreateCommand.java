@@ -106,9 +106,15 @@ final class CreateCommand implements Callable<Integer> {
                 Printer.changes(root.out(), created.changes(), "  ");
             }
             Printer.hazards(root.err(), created.changes(), created.counts(), engine.renderOptions().timeZone());
-            root.out().println("Wrote " + root.workDir().relativize(created.file().toAbsolutePath()) + " ("
-                    + created.changes().size() + " changeSet(s)" + (noVerify ? "" : ", verified: applies, matches the"
-                    + " entities and rolls back exactly") + ")");
+            String file = root.workDir().relativize(created.file().toAbsolutePath()).toString();
+            if (!created.outside().isEmpty()) {
+                root.err().println(Printer.outside(engine.where(), created.outside(), created.firstMigration(), file));
+                root.err().flush();
+            }
+            root.out().println("Wrote " + file + " (" + created.changes().size() + " changeSet(s)" + (noVerify ? ""
+                    : created.verifiedFromDatabase() ? ", verified from the database as it is: applies, matches the"
+                    + " entities and rolls back exactly" : ", verified: applies, matches the entities and rolls back"
+                    + " exactly") + ")");
             root.info("Review it, then run " + Program.command("upgrade"));
             return ExitCode.OK;
         });

@@ -7,6 +7,7 @@ import dev.jpamigrate.desired.HibernateSettings;
 import dev.jpamigrate.desired.Naming;
 import dev.jpamigrate.engine.Engine;
 import dev.jpamigrate.engine.EngineOptions;
+import dev.jpamigrate.filter.Exclusions;
 import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.LiquibaseRunner;
 import picocli.CommandLine;
@@ -36,7 +37,7 @@ import java.util.function.Supplier;
         description = "Alembic-style migrations for JPA/Hibernate entities on PostgreSQL, written as Liquibase changelogs.",
         footer = {"", ExitCode.HELP,
                 "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
-        subcommands = {CreateCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+        subcommands = {CreateCommand.class, BaselineCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
                 LintCommand.class,
                 InstallHookCommand.class,
@@ -92,6 +93,11 @@ public final class MigrateCommand implements Runnable {
                     + " e.g. hibernate.type.preferred_instant_jdbc_type=TIMESTAMP; repeatable. Wins over the same key"
                     + " in migrate.properties. Connection, dialect and schema-export keys are ignored (see README).")
     Map<String, String> properties;
+
+    @Option(names = "--exclude", scope = ScopeType.INHERIT, split = ",", paramLabel = "PATTERN",
+            description = "Objects the entities do not manage: a name glob (* and ?), or schema.name; repeatable."
+                    + " Default: 'exclude' in migrate.properties.")
+    List<String> exclude;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Explain each step, show timings and full stack traces.")
@@ -240,6 +246,17 @@ public final class MigrateCommand implements Runnable {
         return withEngine(false, false, ifNone, action);
     }
 
+    /**
+     * For baseline: reads the database, not the entities, and verifies what it writes. It needs the user's database,
+     * so the engine refuses the embedded one in a line of its own, with no note about it first.
+     */
+    int withDatabase(boolean verify, IfNoChangelogs ifNone, Function<Engine, Integer> action) {
+        userDatabaseOnly = true;
+        return withEngine(verify, false, ifNone, action);
+    }
+
+    private boolean userDatabaseOnly;
+
     private int withEngine(boolean verify, boolean needsEntities, IfNoChangelogs ifNone,
                            Function<Engine, Integer> action) {
         long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
@@ -272,6 +289,7 @@ public final class MigrateCommand implements Runnable {
                 : Arrays.asList(config.get("extensions", "").split(","))).stream().map(String::trim)
                 .filter(s -> !s.isEmpty()).distinct().toList();
         String author = config.get("author", "jpa-migrate");
+        Exclusions exclusions = Exclusions.parse(exclude != null ? exclude : List.of(config.get("exclude", "")));
         log.accept("database: " + dbUrl.map(u -> u + config.urlSource().map(s -> " (from " + s + ")")
                 .orElse(url != null ? " (from --url)" : "")).orElse("embedded PostgreSQL"));
         log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""
@@ -282,7 +300,10 @@ public final class MigrateCommand implements Runnable {
         if (!extensionNames.isEmpty()) {
             log.accept("extensions: " + String.join(", ", extensionNames));
         }
-        if (!needsEntities && dbUrl.isEmpty() && !quiet && !offlineIsNormal) {
+        if (!exclusions.isEmpty()) {
+            log.accept("excluded: " + exclusions + (exclude != null ? " (from --exclude)" : " (from " + Config.FILE + ")"));
+        }
+        if (!needsEntities && dbUrl.isEmpty() && !quiet && !offlineIsNormal && !userDatabaseOnly) {
             // Lifecycle commands on a database that vanishes with the process: say so, it is rarely what is meant.
             err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
                     + " nothing is kept");
@@ -290,7 +311,8 @@ public final class MigrateCommand implements Runnable {
         Map<String, String> hibernate = hibernateSettings(config, log);
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
                 author, clock, revisionIds, verify, log, masterFile, filter,
-                noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env), extensionNames, hibernate);
+                noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env), extensionNames, hibernate,
+                exclusions);
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {

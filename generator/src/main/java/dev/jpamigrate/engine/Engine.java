@@ -8,6 +8,7 @@ import dev.jpamigrate.change.Change;
 import dev.jpamigrate.db.*;
 import dev.jpamigrate.desired.DesiredSchema;
 import dev.jpamigrate.diff.Backfills;
+import dev.jpamigrate.filter.Exclusions;
 import dev.jpamigrate.diff.Renames;
 import dev.jpamigrate.inspect.RowCounts;
 import dev.jpamigrate.desired.HibernateSettings;
@@ -30,7 +31,9 @@ import dev.jpamigrate.schema.Extension;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
 
+import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,6 +56,7 @@ public final class Engine implements AutoCloseable {
     private final SchemaCache cache;
     /** What this run must not leave behind, also when it is interrupted; see {@link Cleanup}. */
     private final Cleanup cleanup;
+    private final Exclusions exclusions;
     private RemoteServer remote;
     private EmbeddedServer embedded;
     private Schema desired;
@@ -64,6 +68,7 @@ public final class Engine implements AutoCloseable {
         this.changelogs = options.changelogs();
         this.cache = SchemaCache.in(options.cacheDir(), options.log());
         this.cleanup = Cleanup.onExit(options.log());
+        this.exclusions = options.exclusions() != null ? options.exclusions() : Exclusions.none();
         options.url().ifPresent(u -> remote = new RemoteServer(u));
     }
 
@@ -118,6 +123,7 @@ public final class Engine implements AutoCloseable {
                 .texts(options.extensions()).texts(present.stream().map(e -> e.schema() + "." + e.name()).toList())
                 .texts(new java.util.TreeMap<>(options.hibernateSettings()).entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .text("exclude " + exclusions)
                 .text(serverIdentity());
         options.classpath().forEach(key::tree);
         return Optional.of("desired-" + key.hex());
@@ -135,6 +141,7 @@ public final class Engine implements AutoCloseable {
                 .matches("(?i).*\\.(xml|ya?ml|json|sql)");
         return Optional.of("head-" + Fingerprint.of("head").tree(changelogs.root(), changelog)
                 .tree(changelogs.dir(), changelog).text(changelogs.masterPath()).text(changelogs.filter().toString())
+                .text("exclude " + exclusions)
                 .text(serverIdentity()).hex());
     }
 
@@ -230,12 +237,18 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static Schema inspect(Connection c) {
+    /** Everything the inspector reads, excluded objects too: what a copy of the database must hold. */
+    private static Schema inspectAll(Connection c) {
         try {
             return CatalogInspector.inspect(c);
         } catch (SQLException e) {
             throw new MigrateException("cannot read the database catalog: " + e.getMessage(), e);
         }
+    }
+
+    /** The schema as every comparison sees it: without the objects the entities do not manage. */
+    private Schema inspect(Connection c) {
+        return exclusions.apply(inspectAll(c));
     }
 
     // ---- create -------------------------------------------------------------------------------------------
@@ -272,13 +285,14 @@ public final class Engine implements AutoCloseable {
                             + " first, so the new migration starts from head", null, 1);
                 }
             }
-            Schema inspected = timed("inspect target", () -> inspect(target.connection()));
+            Schema all = timed("inspect target", () -> inspectAll(target.connection()));
+            Schema inspected = exclusions.apply(all);
             boolean declaredThere = remote != null
                     && inspected.extensions().stream().anyMatch(e -> options.extensions().contains(e.name()));
             try (Target head = declaredThere ? replayed(scratch()) : null) {
                 Schema live = head == null ? inspected : withoutUnmigratedDeclared(inspected, inspect(head.connection()));
                 Schema current = canonicalChecks(live, desired(live.extensions()));
-                return write(request, decide, current, head != null ? head : target);
+                return write(request, decide, current, head != null ? head : target, all);
             }
         }
     }
@@ -286,8 +300,9 @@ public final class Engine implements AutoCloseable {
     /** Plans the migration from {@code current} to the entities, checks it against the rows, verifies and writes it. */
     private Results.Created write(CreateRequest request,
                                   Function<List<Renames.Suggestion>, Optional<List<Renames.Request>>> decide,
-                                  Schema current, Target target) {
+                                  Schema current, Target target, Schema all) {
         String message = request.message();
+        boolean first = changelogs.files().isEmpty();
         List<Renames.Request> asked = new ArrayList<>(request.renames());
         List<Change> planned = plan(current, asked);
         List<Renames.Suggestion> suggested = Renames.suggestions(planned);
@@ -323,14 +338,10 @@ public final class Engine implements AutoCloseable {
         Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
         List<dev.jpamigrate.render.Step> steps = dev.jpamigrate.render.Step.plan(changes, request.online(), render);
         String content = ChangelogRenderer.render(revision, message, options.author(), steps, notes, render);
-        if (options.verify()) {
-            timed("verify", () -> {
-                verify(revision, content, steps.size(), target);
-                return null;
-            });
-        }
+        Verified verified = verify(revision, content, steps.size(), target, all);
         Path file = changelogs.add(revision.fileName(), content);
-        return new Results.Created(revision, file, changes, List.of(), counts);
+        return new Results.Created(revision, file, changes, List.of(), counts, verified.outside(),
+                verified.fromDatabase(), first);
     }
 
     /** The requested renames first, then the diff from the renamed schema to the entities'. */
@@ -386,20 +397,75 @@ public final class Engine implements AutoCloseable {
      * Before a file is written: on a throwaway database at head, apply it, require that the entities then match,
      * roll it back, and require the schema from before.
      */
-    private void verify(Revision revision, String content, int changeSets, Target target) {
+    /** What verification found out about a database beside the changelogs: the note's facts. */
+    private record Verified(List<Change> outside, boolean fromDatabase) {
+    }
+
+    /**
+     * Verifies (unless --no-verify) before a file is written, on a throwaway database where the migration starts: the
+     * changelogs replayed, or, for a database that has objects the changelogs do not create (built or changed outside
+     * them), a copy of that database's schema with the existing migrations recorded as applied. What the database has
+     * beyond the changelogs is returned for the note, also without verification.
+     */
+    private Verified verify(Revision revision, String content, int changeSets, Target target, Schema all) {
         try (Cleanup.TempDir tmp = cleanup.tempDir("jpa-migrate-verify")) {
             Changelogs candidate = changelogs.candidate(tmp.path());
             candidate.add(revision.fileName(), content);
             if (target.scratch() != null) {
-                verifyOn(target.connection(), candidate, changeSets);
-            } else {
-                try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
-                    replay(c, db);
-                    verifyOn(c, candidate, changeSets);
-                } catch (SQLException e) {
-                    throw new MigrateException("verification failed: " + e.getMessage(), e);
+                // no database given (or the changelogs replayed already): that is where the migration starts
+                if (options.verify()) {
+                    timed("verify", () -> {
+                        verifyOn(target.connection(), candidate, changeSets);
+                        return null;
+                    });
                 }
+                return new Verified(List.of(), false);
             }
+            try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
+                timed("replay changelogs", () -> {
+                    replay(c, db);
+                    return null;
+                });
+                Schema head = timed("inspect head", () -> inspectAll(c));
+                Schema live = canonicalChecks(withoutUnmigrated(all, head), head);
+                boolean beside = !SchemaDiff.diff(exclusions.apply(head), exclusions.apply(live)).isEmpty();
+                List<Change> outside = SchemaDiff.diff(exclusions.apply(head), exclusions.apply(live));
+                if (options.verify()) {
+                    timed("verify", () -> {
+                        if (beside) {
+                            verifyFromDatabase(all, candidate, changeSets);
+                        } else {
+                            verifyOn(c, candidate, changeSets);
+                        }
+                        return null;
+                    });
+                }
+                return new Verified(outside, beside && options.verify());
+            } catch (SQLException e) {
+                throw new MigrateException("verification failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Verifies on a copy of the database's schema: rebuilt on a scratch database, the existing changelogs recorded as
+     * applied there as they are on the database, then the usual apply, re-diff and rollback.
+     */
+    private void verifyFromDatabase(Schema all, Changelogs candidate, int changeSets) {
+        try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
+            timed("copy database schema", () -> {
+                SchemaCopy.build(c, all, remote.toString());
+                return null;
+            });
+            LiquibaseRunner existing = new LiquibaseRunner(c, changelogs);
+            Set<String> files = new HashSet<>();
+            existing.changeSets().forEach(cs -> files.add(Path.of(cs.getFilePath()).getFileName().toString()));
+            if (!files.isEmpty()) {
+                existing.markRan(files);
+            }
+            verifyOn(c, candidate, changeSets);
+        } catch (SQLException e) {
+            throw new MigrateException("verification failed: " + e.getMessage(), e);
         }
     }
 
@@ -437,6 +503,98 @@ public final class Engine implements AutoCloseable {
 
     private static String describe(List<Change> changes) {
         return String.join("; ", changes.stream().map(Describer::describe).toList());
+    }
+
+    // ---- baseline -----------------------------------------------------------------------------------------
+
+    /**
+     * Adopts a database that has no migration: writes its schema as it is (excluded objects aside) as the first
+     * migration, verified to build exactly that schema on an empty database and to roll back to nothing, and records
+     * it as applied on the database without running it. Refuses a database with migrations applied, and changelogs
+     * that already hold migrations: a baseline is the first migration.
+     */
+    public Results.Baselined baseline(String message, Duration lockWait, Consumer<String> progress) {
+        if (remote == null) {
+            throw new MigrateException("baseline adopts an existing database: name it with --url, DATABASE_URL or"
+                    + " DATABASE_URL= in .env");
+        }
+        Schema all;
+        try (Connection c = remote.connect(remote.database())) {
+            List<Applied> applied = new LiquibaseRunner(c, changelogs).applied();
+            if (!applied.isEmpty()) {
+                long files = applied.stream().map(Applied::file).distinct().count();
+                throw new MigrateException(remote + " already has " + files + " migration(s) applied: baseline is for"
+                        + " a database with none; generate the entities' changes from here with ./migrate create"
+                        + " \"<message>\"; nothing was changed");
+            }
+            List<String> files = changelogs.files();
+            if (!files.isEmpty()) {
+                throw new MigrateException("the changelogs already hold " + files.size() + " migration(s) that "
+                        + remote + " has not applied (" + Path.of(files.get(0)).getFileName()
+                        + (files.size() > 1 ? ", ..." : "") + "), and a baseline must be the first migration: if the"
+                        + " database already has their schema, record them with ./migrate stamp head; if they were"
+                        + " generated against this database before it was adopted, delete them and their <include>"
+                        + " lines, then run baseline again; nothing was changed");
+            }
+            all = timed("inspect database", () -> inspectAll(c));
+        } catch (SQLException e) {
+            throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
+        }
+        Schema live = exclusions.apply(all);
+        if (live.isEmpty()) {
+            return new Results.Baselined(null, null, live, 0, 0, 0);
+        }
+        List<Change> changes = SchemaDiff.diff(Schema.empty(), live);
+        int changeSets = changes.size();
+        Revision revision = Revision.of(ZonedDateTime.now(options.clock()), options.revisionIds().get(), message);
+        String content = ChangelogRenderer.baseline(revision, message, options.author(), changes);
+        if (options.verify()) {
+            timed("verify", () -> verifyBaseline(revision, content, changeSets, live));
+        }
+        Path file = changelogs.add(revision.fileName(), content);
+        Lifecycle.Outcome stamped;
+        try {
+            stamped = lifecycle(lockWait, progress, l -> l.stamp(revision.id()));
+        } catch (MigrateException e) {
+            throw new MigrateException("wrote " + file + " but could not record it as applied on " + remote + ": "
+                    + e.getMessage() + "; once that is fixed, run ./migrate stamp " + revision.rev(), e);
+        }
+        return new Results.Baselined(revision, file, live, changeSets, live.extensions().size(), stamped.changeSets());
+    }
+
+    /**
+     * On an empty scratch database the baseline must build the database's schema (CHECK texts compared at
+     * PostgreSQL's fixed point, as everywhere) and its rollback must leave nothing.
+     */
+    private Void verifyBaseline(Revision revision, String content, int changeSets, Schema live) {
+        try (Cleanup.TempDir tmp = cleanup.tempDir("jpa-migrate-baseline");
+             ScratchDatabase db = scratch(); Connection c = db.connect()) {
+            Changelogs candidate = new Changelogs(tmp.path());
+            candidate.add(revision.fileName(), content);
+            LiquibaseRunner runner = new LiquibaseRunner(c, candidate);
+            try {
+                runner.update();
+            } catch (MigrateException e) {
+                throw new MigrateException("the baseline does not build the schema of " + remote + " on an empty"
+                        + " database (nothing was written): " + e.getMessage(), e);
+            }
+            Schema built = inspect(c);
+            Schema expected = canonicalChecks(live, built);
+            List<Change> different = SchemaDiff.diff(canonicalChecks(built, expected).normalized(), expected.normalized());
+            if (!different.isEmpty()) {
+                throw new MigrateException("the baseline does not reproduce the schema of " + remote + " (nothing was"
+                        + " written); still different: " + describe(different));
+            }
+            runner.rollback(changeSets);
+            Schema left = inspectAll(c);
+            if (!left.isEmpty()) {
+                throw new MigrateException("the baseline's rollback does not empty the database (nothing was"
+                        + " written); left: " + describe(SchemaDiff.diff(Schema.empty(), left)));
+            }
+            return null;
+        } catch (SQLException e) {
+            throw new MigrateException("verification failed: " + e.getMessage(), e);
+        }
     }
 
     // ---- check --------------------------------------------------------------------------------------------
@@ -482,6 +640,7 @@ public final class Engine implements AutoCloseable {
     /** The changelogs replayed on a scratch database and read back; null, with the problem noted, when they fail. */
     private Schema replayHead(List<Problem> problems, List<String> includes) {
         Schema head = null;
+        MigrateException replayFailure = null;
         try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
             try {
                 timed("replay changelogs", () -> {
@@ -495,10 +654,14 @@ public final class Engine implements AutoCloseable {
                     throw lacked.get();
                 }
                 options.log().accept("replay failed: " + e.getMessage());
-                problems.add(Integrity.replayFailed(e, includes));
+                replayFailure = e;
             }
         } catch (SQLException e) {
             throw new MigrateException("cannot replay the changelogs: " + e.getMessage(), e);
+        }
+        if (replayFailure != null) {
+            MigrateException failure = replayFailure;
+            problems.add(timed("find conflict", () -> Integrity.replayFailed(failure, includes, this::conflict)));
         }
         return head;
     }
@@ -513,14 +676,14 @@ public final class Engine implements AutoCloseable {
             Integrity.History history = Integrity.history(pairing);
             problems.addAll(history.problems());
             List<Change> databaseDrift = List.of();
-            if (history.pending().isEmpty() && head != null) {
-                Schema live = canonicalChecks(withoutUnmigrated(timed("inspect database", () -> inspect(c)), head), head);
-                databaseDrift = SchemaDiff.diff(head, live);
-            } else if (applied.isEmpty() && head != null) {
-                Schema live = timed("inspect database", () -> inspect(c));
-                if (!live.tables().isEmpty()) {
-                    problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size()));
-                }
+            Schema live = head == null ? null : timed("inspect database", () -> inspect(c));
+            boolean untracked = live != null && applied.isEmpty() && !live.tables().isEmpty();
+            if (untracked) {
+                // not "changed outside the migrations": no migration ever ran here, whatever the changelogs hold
+                problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size(),
+                        changelogs.files().isEmpty()));
+            } else if (history.pending().isEmpty() && live != null) {
+                databaseDrift = SchemaDiff.diff(head, canonicalChecks(withoutUnmigrated(live, head), head));
             }
             return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
                     remote.toString(), problems);
@@ -547,6 +710,53 @@ public final class Engine implements AutoCloseable {
         return timed("canonical checks", () -> CheckCanonicalizer.canonical(schema, other, this::scratch, options.log()));
     }
 
+    /** How many migrations before a failing one are tried left out, to find the one it conflicts with. */
+    private static final int CONFLICT_TRIALS = 5;
+
+    /**
+     * Which of the migrations before {@code failed} (a file name), left out, lets it apply on an empty database: that
+     * is what two migrations from parallel branches look like. Each trial replays the files up to {@code failed}
+     * without one of them; a control replay first makes sure the files before it replay as trial changelogs.
+     */
+    private Integrity.Conflict conflict(String failed) {
+        List<String> includes = changelogs.files();
+        int at = -1;
+        for (int i = 0; i < includes.size(); i++) {
+            if (Path.of(includes.get(i)).getFileName().toString().equals(failed)) {
+                at = i;
+            }
+        }
+        if (at <= 0 || !replays(includes.subList(0, at))) {
+            return Integrity.Conflict.unknown();
+        }
+        int tried = 0;
+        for (int left = at - 1; left >= 0 && tried < CONFLICT_TRIALS; left--, tried++) {
+            List<String> files = new ArrayList<>(includes.subList(0, at + 1));
+            String without = files.remove(left);
+            if (replays(files)) {
+                return new Integrity.Conflict(Path.of(without).getFileName().toString(), tried + 1);
+            }
+        }
+        return new Integrity.Conflict(null, tried);
+    }
+
+    /** True when {@code files}, included in this order by a master of their own, replay on an empty database. */
+    private boolean replays(List<String> files) {
+        try (Cleanup.TempDir tmp = cleanup.tempDir("jpa-migrate-trial")) {
+            Changelogs trial = new Changelogs(tmp.path());
+            for (String f : files) {
+                trial.add(Path.of(f).getFileName().toString(), Files.readString(changelogs.dir().resolve(f)));
+            }
+            try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
+                new LiquibaseRunner(c, trial).update();
+                return true;
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            options.log().accept("trial replay of " + files.size() + " file(s) failed: " + e.getMessage());
+            return false;
+        }
+    }
+
     private List<String> desiredDdl() {
         return timed("hibernate ddl", () -> DesiredSchema.ddl(options.classpath(), Engine.class.getClassLoader(),
                 options.packages(), options.naming(), HibernateSettings.of(options.hibernateSettings())));
@@ -555,11 +765,11 @@ public final class Engine implements AutoCloseable {
     private void desiredFrom(List<String> ddl, List<Extension> present) {
         if (desired == null) {
             try (ScratchDatabase scratch = scratch()) {
-                desired = timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, present, options.extensions(), schema -> {
+                desired = exclusions.apply(timed("normalize", () -> DesiredSchema.normalize(ddl, scratch, present, options.extensions(), schema -> {
                     List<String> sql = new ArrayList<>();
                     SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
                     return sql;
-                }));
+                })));
             }
         }
     }

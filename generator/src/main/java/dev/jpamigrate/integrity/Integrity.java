@@ -11,6 +11,7 @@ import liquibase.changelog.ChangeSet;
 
 import java.nio.file.Path;
 import java.util.*;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -142,10 +143,24 @@ public final class Integrity {
     }
 
     /**
-     * Explains why replaying the changelogs failed. A failing changeSet usually means two migrations change the same
-     * thing, which is how two branches that each added a migration show up after the merge.
+     * What leaving out, in turn, each of the migrations before a failing one showed: {@code with} is the one without
+     * which it applies (null when none), {@code tried} how many were left out; {@code tried < 0} when the test could
+     * not be run.
      */
-    public static Problem replayFailed(MigrateException failure, List<String> includes) {
+    public record Conflict(String with, int tried) {
+        public static Conflict unknown() {
+            return new Conflict(null, -1);
+        }
+    }
+
+    /**
+     * Explains why replaying the changelogs failed. Two migrations created on parallel branches that both change the
+     * same thing fail this way after the merge; so does a migration generated against a database that has objects
+     * the changelogs do not create. {@code conflict} tells them apart: given the failing file, it says which earlier
+     * migration, left out, lets it apply. Only that evidence is reported as parallel branches.
+     */
+    public static Problem replayFailed(MigrateException failure, List<String> includes,
+                                       Function<String, Conflict> conflict) {
         String file = failedFile(failure);
         String why = reason(failure.getMessage());
         if (file == null) {
@@ -155,15 +170,35 @@ public final class Integrity {
         }
         List<String> names = includes.stream().map(Integrity::fileName).toList();
         int at = names.indexOf(file);
-        String before = at > 0 ? names.get(at - 1) : null;
-        return new Problem(Problem.Kind.REPLAY_FAILED, before == null ? List.of(file) : List.of(file, before),
-                file + " does not apply on top of the migrations before it: " + why + ". Two migrations probably"
-                        + " change the same thing: they were created on parallel branches and both were kept in the"
-                        + " merge",
-                "keep the migration that is already applied to shared databases and delete the other (" + file
-                        + (before == null ? "" : ", or " + before) + ") and its <include> line; then run "
-                        + Program.command("create", "\"<message>\"")
-                        + " to generate whatever the entities still need on top of it");
+        if (at == 0) {
+            return new Problem(Problem.Kind.REPLAY_FAILED, List.of(file),
+                    file + ", the first migration, does not apply on an empty database: " + why + ". It was probably"
+                            + " generated against a database built outside the migrations (./migrate create --url on a"
+                            + " database that was not adopted first)",
+                    "if " + file + " is not applied to any shared database: delete it and its <include> line, adopt"
+                            + " that database with ./migrate baseline \"existing schema\" --url <it>, then run"
+                            + " ./migrate create \"<message>\" again; if it is broken, fix it");
+        }
+        Conflict found = at > 0 ? conflict.apply(file) : Conflict.unknown();
+        if (found.with() != null) {
+            return new Problem(Problem.Kind.REPLAY_FAILED, List.of(file, found.with()),
+                    file + " does not apply on top of the migrations before it: " + why + ". It applies when "
+                            + found.with() + " is left out: the two change the same thing, so they were created on"
+                            + " parallel branches and both were kept in the merge",
+                    "keep the migration that is already applied to shared databases and delete the other (" + file
+                            + " or " + found.with() + ") and its <include> line; then run ./migrate create"
+                            + " \"<message>\" to generate whatever the entities still need on top of it");
+        }
+        String tested = found.tried() > 0 ? " Leaving out any one of the " + found.tried() + " migration(s) before"
+                + " it does not make it apply, so no other migration conflicts with it: it was probably generated"
+                + " against a database that has objects the changelogs do not create (./migrate create --url on a"
+                + " database changed outside the migrations)" : "";
+        return new Problem(Problem.Kind.REPLAY_FAILED, List.of(file),
+                file + " does not apply on top of the migrations before it: " + why + "." + tested,
+                "if " + file + " is not applied to any shared database (downgrade it where it is): delete it and its"
+                        + " <include> line; exclude the objects the entities do not manage (--exclude PATTERN or"
+                        + " exclude= in migrate.properties), then run ./migrate create \"<message>\" again; if it is"
+                        + " broken, fix it");
     }
 
     /** The database's own words, without Liquibase's chain of exception names. */
@@ -180,17 +215,18 @@ public final class Integrity {
      * A database with tables and no recorded migration was built some other way (hbm2ddl, by hand, another tool);
      * upgrading it would fail on the first CREATE TABLE. {@code differences} compares it with the changelogs' head.
      */
-    public static Problem untracked(String database, int differences) {
+    public static Problem untracked(String database, int differences, boolean noMigrations) {
         return new Problem(Problem.Kind.UNTRACKED_SCHEMA, List.of(),
                 database + " has tables but no migration recorded in databasechangelog: it was built outside the"
-                        + " migrations, and an upgrade would fail with 'already exists'. "
+                        + " migrations" + (noMigrations ? ", and the changelogs hold no migration yet"
+                        : ", and an upgrade would fail with 'already exists'. "
                         + (differences == 0 ? "Its schema is exactly what the changelogs build"
-                        : "Its schema differs from what the changelogs build in " + differences + " way(s)"),
-                differences == 0
-                        ? "record the migrations as applied without running them: " + Program.command("stamp", "head")
-                        : "stamp the last migration its schema matches (" + Program.command("stamp", "<rev>")
-                        + "), then " + Program.command("upgrade") + ";"
-                        + " " + Program.command("check", "--url") + " shows what is left to reconcile");
+                        : "Its schema differs from what the changelogs build in " + differences + " way(s)")),
+                noMigrations ? "adopt it: ./migrate baseline \"existing schema\" writes its schema as the first"
+                        + " migration and records it as applied there, without running it"
+                        : differences == 0 ? "record the migrations as applied without running them: ./migrate stamp head"
+                        : "stamp the last migration its schema matches (./migrate stamp <rev>), then ./migrate upgrade;"
+                        + " ./migrate check --url shows what is left to reconcile");
     }
 
     static String failedFile(Throwable failure) {

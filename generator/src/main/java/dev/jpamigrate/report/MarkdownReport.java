@@ -30,6 +30,7 @@ final class MarkdownReport {
             md.append("| Pending changeSets on `").append(r.database()).append("` | ")
                     .append(verdict(r.pending().size(), "changeSet")).append(" |\n");
             md.append("| Changed outside migrations | ").append(!r.modelChecked() ? Words.NOT_COMPARED_REPLAY
+                    : r.untracked() ? Words.NOT_COMPARED_UNTRACKED
                     : !r.databaseCompared() ? Words.NOT_COMPARED_PENDING
                     : verdict(r.databaseDrift().size(), "difference")).append(" |\n");
         } else {

@@ -15,6 +15,7 @@ final class Words {
             + " migration without --url (" + Program.command("create") + "), and record it as applied here with "
             + Program.command("stamp", "<rev>");
     static final String NOT_COMPARED_PENDING = "not compared while changeSets are pending";
+    static final String NOT_COMPARED_UNTRACKED = "not compared: no migration is recorded on the database";
     static final String NOT_COMPARED_REPLAY = "not compared: the changelogs do not replay";
 
     private Words() {
