@@ -224,7 +224,7 @@ class AdoptTest {
             String text = newest(p.work.resolve("changelogs"));
             assertThat(text).contains("-- comment: create extension citext in schema public\n"
                     + "CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;\n"
-                    + "-- rollback DROP EXTENSION IF EXISTS citext;\n")
+                    + "-- rollback DROP EXTENSION citext;\n")
                     .contains("name public.citext NOT NULL");
             assertThat(text.indexOf("CREATE EXTENSION")).as("the extension before the table that uses it")
                     .isLessThan(text.indexOf("CREATE TABLE"));
