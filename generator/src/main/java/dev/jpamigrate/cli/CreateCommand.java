@@ -88,8 +88,10 @@ final class CreateCommand implements Callable<Integer> {
                 PrintWriter err = root.err();
                 err.println("Nothing written: these drops and adds may be renames. A rename keeps the values; a drop"
                         + " deletes them:");
+                List<GitRenames.FieldRename> inGit = GitRenames.read(root.workDir());
                 for (Renames.Suggestion s : created.refused()) {
-                    err.println("  " + s.dropped() + " dropped, " + s.added() + " added: " + s.request().option());
+                    err.println("  " + s.dropped() + " dropped, " + s.added() + " added: " + s.request().option()
+                            + GitRenames.explaining(inGit, s).map(r -> " (git: " + r.describe() + ")").orElse(""));
                 }
                 err.println("Rerun with the renames you mean (" + created.refused().stream()
                         .map(s -> s.request().option()).distinct().collect(Collectors.joining(" ")) + "), or with"
@@ -132,9 +134,12 @@ final class CreateCommand implements Callable<Integer> {
             return Optional.empty();
         }
         List<Renames.Request> accepted = new ArrayList<>();
+        List<GitRenames.FieldRename> inGit = GitRenames.read(root.workDir());
         for (Renames.Suggestion s : suggestions) {
-            String answer = root.prompt.apply(s.dropped() + " is dropped and " + s.added() + " added. Is it a rename"
-                    + " (" + s.request().option() + ", keeps the values)? [y/N] ");
+            String evidence = GitRenames.explaining(inGit, s).map(r -> " The working tree " + r.describe() + ".")
+                    .orElse("");
+            String answer = root.prompt.apply(s.dropped() + " is dropped and " + s.added() + " added." + evidence
+                    + " Is it a rename (" + s.request().option() + ", keeps the values)? [y/N] ");
             if (answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
                 accepted.add(s.request());
             }

@@ -191,4 +191,34 @@ class RenameTest {
             assertThat(p.query("select status::text from public.tickets where id = 1")).isEqualTo("DONE");
         }
     }
+
+    @Test
+    void aRenameTheWorkingTreeShowsIsNamedAsEvidence() throws Exception {
+        try (Project p = new Project()) {
+            Path v1 = p.compile(USERS);
+            assertThat(p.run(v1, "create", "users").exit()).isZero();
+            assertThat(p.run(v1, "upgrade").exit()).isZero();
+            Path source = p.work.resolve("src/User.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, USERS);
+            git(p.work, "init", "-q");
+            git(p.work, "add", "src/User.java");
+            git(p.work, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "v1");
+            Files.writeString(source, USERS.replace("display_name", "full_name"));
+            Path v2 = p.compile(USERS.replace("display_name", "full_name"));
+
+            Cli.Result guessed = p.run(v2, "create", "rename");
+            assertThat(guessed.exit()).as("%s", guessed).isEqualTo(1);
+            assertThat(guessed.err()).contains("--rename users.display_name=full_name (git: User.java renames String"
+                    + " display_name to full_name)");
+        }
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes());
+        assertThat(git.waitFor()).as("git %s: %s", List.of(args), out).isZero();
+    }
 }
