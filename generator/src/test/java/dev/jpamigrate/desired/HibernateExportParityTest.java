@@ -1,39 +1,21 @@
 package dev.jpamigrate.desired;
 
-import dev.jpamigrate.change.Change;
-import dev.jpamigrate.db.RemoteServer;
-import dev.jpamigrate.diff.SchemaDiff;
-import dev.jpamigrate.engine.Engine;
-import dev.jpamigrate.engine.EngineOptions;
 import dev.jpamigrate.example.model.DocumentStatus;
 import dev.jpamigrate.example.model.MessageRole;
 import dev.jpamigrate.example.model.ScratchpadEntryType;
-import dev.jpamigrate.inspect.CatalogInspector;
-import dev.jpamigrate.inspect.CheckCanonicalizer;
-import dev.jpamigrate.render.Describer;
-import dev.jpamigrate.schema.Column;
-import dev.jpamigrate.schema.Schema;
 import dev.jpamigrate.schema.Table;
 import dev.jpamigrate.testing.EntityCompiler;
-import dev.jpamigrate.testing.TestPostgres;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.SharedCacheMode;
-import jakarta.persistence.ValidationMode;
-import jakarta.persistence.spi.ClassTransformer;
-import jakarta.persistence.spi.PersistenceUnitInfo;
-import jakarta.persistence.spi.PersistenceUnitTransactionType;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.jpa.HibernatePersistenceProvider;
+import dev.jpamigrate.testing.HibernateParity;
+import dev.jpamigrate.testing.HibernateParity.Parity;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.time.Clock;
-import java.util.*;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The schema the tool wants is the schema the application's own Hibernate builds at run time
  * ({@code jakarta.persistence.schema-generation.database.action=create}, as {@code hibernate.hbm2ddl.auto=create} or
- * Spring Boot's {@code ddl-auto=create} run it: a real SessionFactory on a real database), compared by the catalog.
- * The only differences allowed are the enum fixes HibernateDdl makes on purpose: a named enum's labels in declaration
- * order (Hibernate sorts them) and, where a column names its type, that type under the column's name (Hibernate
- * creates one named after the Java class, which no column then uses).
+ * Spring Boot's {@code ddl-auto=create} run it: a real SessionFactory on a real database), compared by the catalog
+ * ({@link HibernateParity}). The only differences allowed are the enum fixes HibernateDdl makes on purpose: a named
+ * enum's labels in declaration order (Hibernate sorts them) and, where a column names its type, that type under the
+ * column's name (Hibernate creates one named after the Java class, which no column then uses).
  */
 class HibernateExportParityTest {
 
@@ -241,10 +223,10 @@ class HibernateExportParityTest {
     void compositeKeysAreInTheOrderHibernateCreatesThem() throws Exception {
         Parity p = compiled("parity.keys", KEYS, Map.of(), List.of());
         p.assertNoDifferenceBut();
-        assertThat(p.primaryKey(p.built, "user_role_mapping"))
+        assertThat(p.primaryKey(p.built(), "user_role_mapping"))
                 .as("Hibernate orders key columns by size, then name: varchar(36) before varchar(255)")
                 .isEqualTo("PRIMARY KEY (user_id, role_id)");
-        assertThat(p.primaryKey(p.built, "stock")).as("bigint (8 bytes) before varchar(12)")
+        assertThat(p.primaryKey(p.built(), "stock")).as("bigint (8 bytes) before varchar(12)")
                 .isEqualTo("PRIMARY KEY (bin, aisle)");
     }
 
@@ -284,9 +266,9 @@ class HibernateExportParityTest {
                 }
                 """, settings, List.of());
         p.assertNoDifferenceBut("labels of public.kind in declaration order");
-        assertThat(p.desired.tables()).extracting(t -> t.name().toString())
+        assertThat(p.desired().tables()).extracting(t -> t.name().toString())
                 .contains("app.audit_event", "app.user_role_mapping");
-        Table event = p.desired.tables().stream().filter(t -> t.name().name().equals("audit_event")).findFirst()
+        Table event = p.desired().tables().stream().filter(t -> t.name().name().equals("audit_event")).findFirst()
                 .orElseThrow();
         assertThat(event.column("created_at").orElseThrow().type()).isEqualTo("timestamp(6) without time zone");
         assertThat(event.column("id").orElseThrow().type()).isEqualTo("character(36)");
@@ -301,7 +283,8 @@ class HibernateExportParityTest {
         List<String> types = List.of(hibernateEnum("message_role", MessageRole.class),
                 hibernateEnum("document_status", DocumentStatus.class),
                 hibernateEnum("scratchpad_entry_type", ScratchpadEntryType.class));
-        Parity p = parity("dev.jpamigrate.example.model", List.of(), getClass().getClassLoader(), Map.of(), types);
+        Parity p = HibernateParity.parity(List.of("dev.jpamigrate.example.model"), List.of(),
+                getClass().getClassLoader(), Map.of(), types);
         p.assertNoDifferenceBut(
                 "labels of public.document_status in declaration order",
                 "labels of public.message_role in declaration order",
@@ -310,8 +293,6 @@ class HibernateExportParityTest {
                 "no unused type public.messagerole",
                 "no unused type public.scratchpadentrytype");
     }
-
-    // ---- the two sides ------------------------------------------------------------------------------------------
 
     /** A CREATE TYPE as Hibernate writes it for {@code type}, under {@code name}: labels sorted. */
     private static String hibernateEnum(String name, Class<? extends Enum<?>> type) {
@@ -323,123 +304,7 @@ class HibernateExportParityTest {
             throws Exception {
         Path classes = EntityCompiler.compile(pkg, source, Files.createTempDirectory("jpa-migrate-parity"));
         try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, getClass().getClassLoader())) {
-            return parity(pkg, List.of(classes), loader, settings, before);
+            return HibernateParity.parity(List.of(pkg), List.of(classes), loader, settings, before);
         }
-    }
-
-    /**
-     * Hibernate's run-time create on one fresh database, the tool's desired schema through another, both read with
-     * the catalog inspector.
-     *
-     * @param before statements run before Hibernate's create
-     */
-    private Parity parity(String pkg, List<Path> classpath, ClassLoader loader, Map<String, String> settings,
-                          List<String> before) throws Exception {
-        try (TestPostgres.Db db = TestPostgres.create()) {
-            db.execute(before.toArray(String[]::new));
-            hibernateCreates(db, loader, EntityScanner.scan(loader, List.of(pkg)), settings);
-            Schema built;
-            try (Connection c = db.connect()) {
-                built = CatalogInspector.inspect(c);
-            }
-            Schema desired;
-            Path changelogs = Files.createTempDirectory("jpa-migrate-parity-changelogs");
-            try (Engine engine = new Engine(new EngineOptions(Optional.of(db.url()), List.of(pkg), classpath,
-                    changelogs, Naming.HIBERNATE, "test", Clock.systemUTC(), EngineOptions.randomRevisions(), false,
-                    line -> { }, settings))) {
-                desired = engine.desired();
-            }
-            // as create and check compare: a check Hibernate's database holds in PostgreSQL's first reading
-            try (dev.jpamigrate.db.Cleanup cleanup = dev.jpamigrate.db.Cleanup.onExit(line -> { })) {
-                Schema canonical = CheckCanonicalizer.canonical(built, desired,
-                        () -> new RemoteServer(db.url()).createScratch(cleanup), line -> { });
-                return new Parity(canonical, desired, SchemaDiff.diff(canonical, desired));
-            }
-        }
-    }
-
-    /** What Spring Boot does with ddl-auto=create: a container EntityManagerFactory, whose SessionFactory creates. */
-    private static void hibernateCreates(TestPostgres.Db db, ClassLoader loader, List<Class<?>> classes,
-                                         Map<String, String> settings) {
-        Map<String, Object> all = new HashMap<>(settings);
-        all.put(AvailableSettings.JAKARTA_JDBC_URL, db.url().jdbcUrl());
-        all.put(AvailableSettings.JAKARTA_JDBC_USER, db.url().user());
-        all.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create");
-        // the tool's own fixed setting: its scratch database has no schema but public
-        all.put(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true");
-        // a statement PostgreSQL rejects would otherwise be logged and skipped, and the test would compare less
-        all.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try (EntityManagerFactory emf = new HibernatePersistenceProvider().createContainerEntityManagerFactory(
-                new Unit(classes.stream().map(Class::getName).toList(), loader), all)) {
-            assertThat(emf.isOpen()).isTrue();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    /** The two schemas and the diff from Hibernate's to the tool's. */
-    private record Parity(Schema built, Schema desired, List<Change> diff) {
-        /** Nothing differs but the given enum fixes; the tables' columns are in the same order. */
-        void assertNoDifferenceBut(String... enumFixes) {
-            List<String> fixes = new ArrayList<>();
-            List<String> other = new ArrayList<>();
-            for (Change c : diff) {
-                enumFix(c).ifPresentOrElse(fixes::add, () -> other.add(Describer.describe(c)));
-            }
-            assertThat(other).as("differences between Hibernate's own create and the tool's desired schema").isEmpty();
-            assertThat(fixes).as("the enum fixes the tool makes on purpose").containsExactlyInAnyOrder(enumFixes);
-            assertThat(columnOrder(desired)).as("column order, table by table").isEqualTo(columnOrder(built));
-        }
-
-        private Optional<String> enumFix(Change c) {
-            if (c instanceof Change.AlterEnum a && Set.copyOf(a.from()).equals(Set.copyOf(a.to()))
-                    && a.from().equals(a.from().stream().sorted().toList())) {
-                return Optional.of("labels of " + a.name().sql() + " in declaration order");
-            }
-            if (c instanceof Change.DropEnum d && built.tables().stream().flatMap(t -> t.columns().stream())
-                    .map(Column::type).noneMatch(t -> t.replace("[]", "").equals(d.type().name().sql()))) {
-                return Optional.of("no unused type " + d.type().name().sql());
-            }
-            return Optional.empty();
-        }
-
-        private static Map<String, List<String>> columnOrder(Schema s) {
-            Map<String, List<String>> order = new TreeMap<>();
-            for (Table t : s.tables()) {
-                order.put(t.name().toString(), t.columns().stream().map(Column::name).toList());
-            }
-            return order;
-        }
-
-        String primaryKey(Schema s, String table) {
-            return s.tables().stream().filter(t -> t.name().name().equals(table)).findFirst().orElseThrow()
-                    .constraints().stream().filter(c -> c.kind() == dev.jpamigrate.schema.Constraint.Kind.PRIMARY_KEY)
-                    .findFirst().orElseThrow().definition();
-        }
-    }
-
-    /** A persistence unit without persistence.xml, the way Spring Boot hands one to Hibernate. */
-    private record Unit(List<String> classes, ClassLoader loader) implements PersistenceUnitInfo {
-        public String getPersistenceUnitName() { return "parity"; }
-        public String getPersistenceProviderClassName() { return HibernatePersistenceProvider.class.getName(); }
-        @SuppressWarnings("deprecation")
-        public PersistenceUnitTransactionType getTransactionType() { return PersistenceUnitTransactionType.RESOURCE_LOCAL; }
-        public DataSource getJtaDataSource() { return null; }
-        public DataSource getNonJtaDataSource() { return null; }
-        public List<String> getMappingFileNames() { return List.of(); }
-        public List<URL> getJarFileUrls() { return List.of(); }
-        public URL getPersistenceUnitRootUrl() { return null; }
-        public List<String> getManagedClassNames() { return classes; }
-        public boolean excludeUnlistedClasses() { return true; }
-        public SharedCacheMode getSharedCacheMode() { return SharedCacheMode.UNSPECIFIED; }
-        public ValidationMode getValidationMode() { return ValidationMode.NONE; }
-        public Properties getProperties() { return new Properties(); }
-        public String getPersistenceXMLSchemaVersion() { return "3.1"; }
-        public ClassLoader getClassLoader() { return loader; }
-        public void addTransformer(ClassTransformer transformer) { }
-        public ClassLoader getNewTempClassLoader() { return null; }
     }
 }
