@@ -182,7 +182,8 @@ prepare_keycloak() {
 
 tool_model_opts() { echo --entities "${pkgs[$1]}" --classpath "${classpath[$1]}"; }
 
-variants=$((rounds + 1)) # one edited copy of the entity per check-edit run, warm-up included
+# Edited copies of one entity: two per round (check-edit's and create's), warm-up included, and two for the phases.
+variants=$((2 * (rounds + 1) + 2))
 for m in "${models[@]}"; do
   case "$m" in
     example) prepare_example ;;
@@ -257,10 +258,14 @@ timed() { # MODEL CASE -- command...: records round, model, case, wall s, cpu s,
   return 0
 }
 
-case_check_edit() { # an entity class changed since the last run: the class path's fingerprint differs
-  local m="$1" d="$work/m/$1" k=$(( $2 + 1 ))
+edit() { # MODEL K: put the K-th edited copy of the model's entity in place (a new class path fingerprint)
+  local m="$1" d="$work/m/$1"
   local classes_dir="${classpath[$m]%%:*}" file="${edit_class[$m]//.//}.class"
-  cp "$d/edits/$k/$file" "$classes_dir/$file"
+  cp "$d/edits/$2/$file" "$classes_dir/$file"
+}
+case_check_edit() { # an entity class changed since the last run: the class path's fingerprint differs
+  local m="$1" d="$work/m/$1"
+  edit "$m" $(( 2 * $2 + 1 ))
   (cd "$d/run" && timed "$m" check-edit -- "$migrate" check $(tool_model_opts "$m") --changelogs "$d/changelogs")
 }
 case_check_warm() { # nothing changed since the last run
@@ -277,13 +282,21 @@ case_check_cold() { # no cache of any kind, no CDS: initdb and the changelogs re
   (cd "$d/run" && MIGRATE_CACHE_DIR=off MIGRATE_CDS=off timed "$m" check-cold -- "$migrate" check \
      $(tool_model_opts "$m") --changelogs "$d/changelogs")
 }
-case_check_url() { # no change, against the migrated database
+# With --url the entities' schema is computed on the live server, so its cache entry is not the one check without a
+# database left (the key holds the server version): the first check --url after an edit computes it again.
+case_check_url_edit() { # no change in the schema, against the migrated database: the first run after the edit
+  local m="$1" d="$work/m/$1"
+  (cd "$d/run" && timed "$m" check-url-edit -- "$migrate" check $(tool_model_opts "$m") --changelogs "$d/changelogs" \
+     --url "$(url "${prefix}${m}_migrated")")
+}
+case_check_url() { # no change, against the migrated database, nothing changed since the last run
   local m="$1" d="$work/m/$1"
   (cd "$d/run" && timed "$m" check-url -- "$migrate" check $(tool_model_opts "$m") --changelogs "$d/changelogs" \
      --url "$(url "${prefix}${m}_migrated")")
 }
-case_create() { # the whole model on a fresh empty database and a fresh changelog directory, verified
+case_create() { # after an entity edit, the whole model on a fresh empty database and changelog directory, verified
   local m="$1" d="$work/m/$1" r="$2" db="${prefix}${1}_create"
+  edit "$m" $(( 2 * $2 + 2 ))
   createdb_ "$db"
   (cd "$d/run" && timed "$m" create -- "$migrate" create "initial schema" $(tool_model_opts "$m") \
      --changelogs "$d/run/create-$r" --url "$(url "$db")")
@@ -342,7 +355,7 @@ cases_of() {
   local m="$1"
   echo check-edit check-warm
   [ "$m" = example ] && echo check-nocds check-cold
-  echo check-url create upgrade stamp lb-diff
+  echo check-url-edit check-url create upgrade stamp lb-diff
   [ -n "${tsdir[$m]:-}" ] && echo typeorm-check typeorm-dryrun
   return 0
 }
@@ -356,13 +369,16 @@ for current_round in $(seq 0 "$rounds"); do
   done
 done
 
-# Where the time went: one verbose run per model of check --url and create.
+# Where the time went: one verbose run per model of check --url and of create, each after an entity edit, as in the
+# rounds' check-url-edit and create (nothing changed since the last run, there is little left to break down).
 log "phase breakdown (--verbose)"
 mkdir -p "$work/phases"
 for m in "${models[@]}"; do
   d="$work/m/$m"
+  edit "$m" $(( variants - 1 ))
   (cd "$d/run" && "$migrate" check $(tool_model_opts "$m") --changelogs "$d/changelogs" \
      --url "$(url "${prefix}${m}_migrated")" --verbose >/dev/null 2>"$work/phases/$m.check-url.log") || true
+  edit "$m" "$variants"
   createdb_ "${prefix}${m}_phases"
   (cd "$d/run" && "$migrate" create "initial schema" $(tool_model_opts "$m") --changelogs "$d/run/phases-cl" \
      --url "$(url "${prefix}${m}_phases")" --verbose >/dev/null 2>"$work/phases/$m.create.log") || true
