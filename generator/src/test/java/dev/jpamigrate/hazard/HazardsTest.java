@@ -1,17 +1,12 @@
 package dev.jpamigrate.hazard;
 
 import dev.jpamigrate.testing.Cli;
-import dev.jpamigrate.testing.EntityCompiler;
-import dev.jpamigrate.testing.TestPostgres;
+import dev.jpamigrate.testing.EntityProject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,53 +22,9 @@ class HazardsTest {
             }
             """;
 
-    private static final class Project implements AutoCloseable {
-        final Path work;
-        final TestPostgres.Db db = TestPostgres.create();
-        final Cli cli;
-        int version;
-
-        Project() throws Exception {
-            work = Files.createTempDirectory("jpa-migrate-hazards");
-            cli = new Cli(work, Map.of());
-        }
-
-        Path compile(String source) {
-            return EntityCompiler.compile("hz.model", source, work.resolve("v" + (++version)));
-        }
-
-        Cli.Result run(Path classes, String... args) {
-            return cli.run(Stream.concat(Stream.of(args), Stream.of("--entities", "hz.model", "--classpath",
-                    classes.toString(), "--url", db.jdbcUrl(), "--changelogs", "changelogs")).toArray(String[]::new));
-        }
-
-        Cli.Result lint(String... args) {
-            return cli.run(Stream.concat(Stream.of("lint"), Stream.concat(Stream.of(args),
-                    Stream.of("--url", db.jdbcUrl(), "--changelogs", "changelogs"))).toArray(String[]::new));
-        }
-
-        Path latest() throws Exception {
-            try (Stream<Path> files = Files.list(work.resolve("changelogs"))) {
-                return files.filter(p -> p.toString().endsWith(".sql")).sorted().reduce((a, b) -> b).orElseThrow();
-            }
-        }
-
-        String query(String sql) throws Exception {
-            try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-
-        @Override
-        public void close() {
-            db.close();
-        }
-    }
-
     @Test
     void dropsAndNarrowingsAreCountedWrittenIntoTheFileAndGateCi() throws Exception {
-        try (Project p = new Project()) {
+        try (EntityProject p = new EntityProject("hz.model")) {
             Path v1 = p.compile(ORDERS);
             assertThat(p.run(v1, "create", "orders").exit()).isZero();
             assertThat(p.run(v1, "upgrade").exit()).isZero();
@@ -88,34 +39,34 @@ class HazardsTest {
                             + " (2 rows hold values that would be deleted)")
                     .contains("WARNING: alter column orders.total: type numeric(12,2) -> numeric(10,0): deletes data;")
                     .contains("(2 values would be cut or rounded by numeric(12,2) -> numeric(10,0))");
-            String file = Files.readString(p.latest());
+            String file = Files.readString(p.latestFile());
             assertThat(file).contains("-- hazard DELETES_DATA: deletes data\n")
                     .contains("-- hazard LOCKS_TABLE: holds an ACCESS EXCLUSIVE lock")
                     .contains("-- rows: 2 rows hold values that would be deleted (counted on postgresql://");
 
-            Cli.Result gate = p.lint();
+            Cli.Result gate = lint(p);
             assertThat(gate.exit()).as("%s", gate).isEqualTo(1);
             assertThat(gate.out()).contains("DELETES_DATA (deletes data) not accepted: add '-- accept: DELETES_DATA'")
                     .contains("FAILED: 2 changeSet(s) hold hazards nobody accepted");
-            Cli.Result allowed = p.lint("--allow-hazards", "DELETES_DATA,ROLLBACK_LOSES_DATA,REWRITES_TABLE,LOCKS_TABLE");
+            Cli.Result allowed = lint(p, "--allow-hazards", "DELETES_DATA,ROLLBACK_LOSES_DATA,REWRITES_TABLE,LOCKS_TABLE");
             assertThat(allowed.exit()).as("%s", allowed).isZero();
 
             // accepted in review, in the file
-            Files.writeString(p.latest(), file.replace("-- hazard DELETES_DATA: deletes data\n",
+            Files.writeString(p.latestFile(), file.replace("-- hazard DELETES_DATA: deletes data\n",
                     "-- hazard DELETES_DATA: deletes data\n-- accept: DELETES_DATA, ROLLBACK_LOSES_DATA, REWRITES_TABLE,"
                             + " LOCKS_TABLE\n"));
-            Cli.Result accepted = p.lint("--format", "json");
+            Cli.Result accepted = lint(p, "--format", "json");
             assertThat(accepted.exit()).as("%s", accepted).isZero();
             assertThat(accepted.out()).contains("\"ok\": true").contains("\"unaccepted\": []");
 
             assertThat(p.run(v2, "upgrade").exit()).isZero();
-            assertThat(p.lint().out()).as("nothing pending, nothing to gate").contains("OK: 0 migration(s)");
+            assertThat(lint(p).out()).as("nothing pending, nothing to gate").contains("OK: 0 migration(s)");
         }
     }
 
     @Test
     void aNotNullColumnWithoutADefaultIsRefusedOnRowsAndBackfilledOnRequest() throws Exception {
-        try (Project p = new Project()) {
+        try (EntityProject p = new EntityProject("hz.model")) {
             Path v1 = p.compile(ORDERS);
             assertThat(p.run(v1, "create", "orders").exit()).isZero();
             assertThat(p.run(v1, "upgrade").exit()).isZero();
@@ -138,7 +89,7 @@ class HazardsTest {
 
             Cli.Result filled = p.run(v2, "create", "currency", "--backfill", "orders.currency='EUR'");
             assertThat(filled.exit()).as("%s", filled).isZero();
-            assertThat(Files.readString(p.latest()))
+            assertThat(Files.readString(p.latestFile()))
                     .contains("ALTER TABLE public.orders ADD COLUMN currency character varying(255);")
                     .contains("UPDATE public.orders SET currency = 'EUR' WHERE currency IS NULL;\n-- rollback empty")
                     .contains("ALTER TABLE public.orders ALTER COLUMN currency SET NOT NULL;");
@@ -149,5 +100,10 @@ class HazardsTest {
             assertThat(p.query("select count(*) from information_schema.columns where column_name = 'currency'"))
                     .isEqualTo("0");
         }
+    }
+
+    private static Cli.Result lint(EntityProject p, String... args) {
+        return p.cli.run(Stream.concat(Stream.of("lint"), Stream.concat(Stream.of(args),
+                Stream.of("--url", p.db.jdbcUrl(), "--changelogs", "changelogs"))).toArray(String[]::new));
     }
 }

@@ -1,17 +1,12 @@
 package dev.jpamigrate.rename;
 
 import dev.jpamigrate.testing.Cli;
-import dev.jpamigrate.testing.EntityCompiler;
-import dev.jpamigrate.testing.TestPostgres;
+import dev.jpamigrate.testing.EntityProject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,55 +31,9 @@ class RenameTest {
             }
             """;
 
-    private final class Project implements AutoCloseable {
-        final Path work = Files.createTempDirectory("jpa-migrate-rename");
-        final TestPostgres.Db db = TestPostgres.create();
-        final Cli cli = new Cli(work, Map.of());
-        int version;
-
-        Project() throws Exception {
-        }
-
-        Path compile(String source) {
-            return EntityCompiler.compile("rn.model", source, work.resolve("v" + (++version)));
-        }
-
-        Cli.Result run(Cli cli, Path classes, String... args) {
-            return cli.run(Stream.concat(Stream.of(args), Stream.of("--entities", "rn.model", "--classpath",
-                    classes.toString(), "--url", db.jdbcUrl(), "--changelogs", "changelogs")).toArray(String[]::new));
-        }
-
-        Cli.Result run(Path classes, String... args) {
-            return run(cli, classes, args);
-        }
-
-        List<String> files() throws Exception {
-            try (Stream<Path> files = Files.list(work.resolve("changelogs"))) {
-                return files.map(p -> p.getFileName().toString()).sorted().toList();
-            }
-        }
-
-        String latest() throws Exception {
-            List<String> sql = files().stream().filter(f -> f.endsWith(".sql")).toList();
-            return Files.readString(work.resolve("changelogs").resolve(sql.get(sql.size() - 1)));
-        }
-
-        String query(String sql) throws Exception {
-            try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-
-        @Override
-        public void close() {
-            db.close();
-        }
-    }
-
     @Test
     void aColumnRenameKeepsItsValuesAndTheToolNeverGuessesOne() throws Exception {
-        try (Project p = new Project()) {
+        try (EntityProject p = new EntityProject("rn.model")) {
             Path v1 = p.compile(USERS);
             assertThat(p.run(v1, "create", "users").exit()).isZero();
             assertThat(p.run(v1, "upgrade").exit()).isZero();
@@ -114,7 +63,7 @@ class RenameTest {
 
     @Test
     void atATerminalTheUserIsAskedAndAcceptDropsDropsAsBefore() throws Exception {
-        try (Project p = new Project()) {
+        try (EntityProject p = new EntityProject("rn.model")) {
             Path v1 = p.compile(USERS);
             assertThat(p.run(v1, "create", "users").exit()).isZero();
             assertThat(p.run(v1, "upgrade").exit()).isZero();
@@ -124,7 +73,7 @@ class RenameTest {
             assertThat(asked.exit()).as("%s", asked).isZero();
             assertThat(p.latest()).contains("RENAME COLUMN display_name TO full_name").doesNotContain("DROP COLUMN");
         }
-        try (Project p = new Project()) {
+        try (EntityProject p = new EntityProject("rn.model")) {
             Path v1 = p.compile(USERS);
             assertThat(p.run(v1, "create", "users").exit()).isZero();
             assertThat(p.run(v1, "upgrade").exit()).isZero();
@@ -133,7 +82,7 @@ class RenameTest {
             assertThat(no.exit()).as("%s", no).isZero();
             assertThat(p.latest()).as("answered no: the drop and the add stand").contains("DROP COLUMN display_name");
         }
-        try (Project p = new Project()) {
+        try (EntityProject p = new EntityProject("rn.model")) {
             Path v1 = p.compile(USERS);
             assertThat(p.run(v1, "create", "users").exit()).isZero();
             assertThat(p.run(v1, "upgrade").exit()).isZero();
@@ -146,7 +95,7 @@ class RenameTest {
 
     @Test
     void aTableRenamedIntoAnotherSchemaKeepsItsRows() throws Exception {
-        try (Project p = new Project()) {
+        try (EntityProject p = new EntityProject("rn.model")) {
             Path v1 = p.compile(USERS);
             assertThat(p.run(v1, "create", "users").exit()).isZero();
             assertThat(p.run(v1, "upgrade").exit()).isZero();
@@ -170,7 +119,7 @@ class RenameTest {
 
     @Test
     void anEnumLabelRenamedInPlaceKeepsTheRowsThatHoldIt() throws Exception {
-        try (Project p = new Project()) {
+        try (EntityProject p = new EntityProject("rn.model")) {
             Path v1 = p.compile(TICKETS);
             assertThat(p.run(v1, "create", "tickets").exit()).isZero();
             assertThat(p.run(v1, "upgrade").exit()).isZero();
@@ -194,7 +143,7 @@ class RenameTest {
 
     @Test
     void aRenameTheWorkingTreeShowsIsNamedAsEvidence() throws Exception {
-        try (Project p = new Project()) {
+        try (EntityProject p = new EntityProject("rn.model")) {
             Path v1 = p.compile(USERS);
             assertThat(p.run(v1, "create", "users").exit()).isZero();
             assertThat(p.run(v1, "upgrade").exit()).isZero();
