@@ -103,25 +103,11 @@ class AdoptTest {
     }
 
     /** A copy of {@code db}, schema and data, under a unique name; dropped on close. */
-    private static TestPostgres.Db copy(TestPostgres.Db db) {
-        String name = "jpamigrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        TestPostgres.execute(TestPostgres.SERVER, "CREATE DATABASE " + name + " TEMPLATE " + db.name());
-        return new TestPostgres.Db(TestPostgres.SERVER.withDatabase(name));
-    }
-
     /** One value from {@code db}. */
     private static String value(TestPostgres.Db db, String sql) {
         try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean emptySchema(TestPostgres.Db db) {
-        try (Connection c = db.connect()) {
-            return CatalogInspector.inspect(c).isEmpty();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -184,11 +170,11 @@ class AdoptTest {
                         .contains("has not applied (" + name + ")").contains("./migrate stamp head");
             }
 
-            try (TestPostgres.Db copy = copy(p.db)) {
+            try (TestPostgres.Db copy = TestPostgres.copyOf(p.db)) {
                 Cli.Result down = run(p, copy, "changelogs", null, "downgrade");
                 ok(down, "downgrade of the baseline on a copy");
-                assertThat(emptySchema(copy)).as("the baseline's rollback leaves an empty schema").isTrue();
-                assertThat(emptySchema(p.db)).isFalse();
+                assertThat(copy.emptySchema()).as("the baseline's rollback leaves an empty schema").isTrue();
+                assertThat(p.db.emptySchema()).isFalse();
             }
 
             Cli.Result create = run(p, p.db, "changelogs", v2, "create", "add timezone");
@@ -228,9 +214,9 @@ class AdoptTest {
                     .contains("name public.citext NOT NULL");
             assertThat(text.indexOf("CREATE EXTENSION")).as("the extension before the table that uses it")
                     .isLessThan(text.indexOf("CREATE TABLE"));
-            try (TestPostgres.Db copy = copy(p.db)) {
+            try (TestPostgres.Db copy = TestPostgres.copyOf(p.db)) {
                 ok(run(p, copy, "changelogs", null, "downgrade"), "downgrade of the baseline on a copy");
-                assertThat(emptySchema(copy)).isTrue();
+                assertThat(copy.emptySchema()).isTrue();
                 assertThat(value(copy, "select count(*) from pg_extension where extname = 'citext'"))
                         .as("the rollback drops the extension too").isEqualTo("0");
             }

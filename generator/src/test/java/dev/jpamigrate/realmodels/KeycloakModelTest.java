@@ -104,13 +104,13 @@ class KeycloakModelTest {
 
             ok(run(cli, db, "reset"), "reset");
             assertThat(tables(db)).isEqualTo("public.databasechangelog,public.databasechangeloglock");
-            assertThat(emptySchema(db)).as("no table, sequence or type left").isTrue();
+            assertThat(db.emptySchema()).as("no table, sequence or type left").isTrue();
         }
     }
 
     @Test
     void itsSchemaIsTheOneHibernateCreates() throws Exception {
-        try (TestPostgres.Db built = copy(hibernateBuilt)) {
+        try (TestPostgres.Db built = TestPostgres.copyOf(hibernateBuilt)) {
             HibernateParity.Parity p = HibernateParity.compare(built, PACKAGES, jars, Map.of());
             assertThat(p.built().tables()).as("Hibernate's tables").hasSize(85);
             assertThat(p.built().enums()).as("no named enum: none of the enum fixes applies").isEmpty();
@@ -122,7 +122,7 @@ class KeycloakModelTest {
     void aDatabaseHibernateBuiltIsAdoptedWithoutDrift() throws IOException {
         Path work = Files.createTempDirectory("jpa-migrate-keycloak-adopt");
         Cli cli = new Cli(work);
-        try (TestPostgres.Db db = copy(hibernateBuilt)) {
+        try (TestPostgres.Db db = TestPostgres.copyOf(hibernateBuilt)) {
             Cli.Result baseline = run(cli, db, "baseline", "existing schema");
             ok(baseline, "baseline");
             assertThat(baseline.out()).contains("Read its schema: 85 table(s), 0 sequence(s), 0 enum type(s)",
@@ -157,12 +157,6 @@ class KeycloakModelTest {
     }
 
     /** A copy of {@code db} under a unique name; dropped on close. */
-    private static TestPostgres.Db copy(TestPostgres.Db db) {
-        String name = "jpamigrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        TestPostgres.execute(TestPostgres.SERVER, "CREATE DATABASE " + name + " TEMPLATE " + db.name());
-        return new TestPostgres.Db(TestPostgres.SERVER.withDatabase(name));
-    }
-
     /** The tables of the database, sorted, comma-separated; tracking tables included. */
     private static String tables(TestPostgres.Db db) {
         try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
@@ -176,11 +170,4 @@ class KeycloakModelTest {
         }
     }
 
-    private static boolean emptySchema(TestPostgres.Db db) {
-        try (Connection c = db.connect()) {
-            return CatalogInspector.inspect(c).isEmpty();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

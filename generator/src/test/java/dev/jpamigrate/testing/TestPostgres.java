@@ -26,9 +26,20 @@ public final class TestPostgres {
 
     /** A fresh database, dropped on close. */
     public static Db create() {
-        String name = "jpamigrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String name = uniqueName();
         execute(SERVER, "CREATE DATABASE " + name);
         return new Db(SERVER.withDatabase(name));
+    }
+
+    /** A fresh copy of {@code db} (which no session may be connected to), dropped on close. */
+    public static Db copyOf(Db db) {
+        String name = uniqueName();
+        execute(SERVER, "CREATE DATABASE " + name + " TEMPLATE " + db.name());
+        return new Db(SERVER.withDatabase(name));
+    }
+
+    private static String uniqueName() {
+        return "jpamigrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     public static void execute(DbUrl url, String... sql) {
@@ -58,6 +69,15 @@ public final class TestPostgres {
 
         public void execute(String... sql) {
             TestPostgres.execute(url, sql);
+        }
+
+        /** True when the inspector finds nothing the tool manages (tracking tables aside). */
+        public boolean emptySchema() {
+            try (Connection c = connect()) {
+                return dev.jpamigrate.inspect.CatalogInspector.inspect(c).isEmpty();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** {@code pg_dump --schema-only}, normalized: see {@link #normalizeDump}. */
