@@ -23,8 +23,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "text (default), json (for tools; see MIGRATIONS.md) or markdown (for a pull-request comment).")
     Format format;
 
+    @Option(names = "--model-only", description = "Model drift only (the pre-commit hook's check): the entities against"
+            + " the changelogs replayed on a scratch database. DATABASE_URL and .env are not read; --url is refused.")
+    boolean modelOnly;
+
     @Override
     public Integer call() {
+        root.noDatabase = modelOnly;
         return root.withEngine(false, MigrateCommand.IfNoChangelogs.NEW_PROJECT, engine -> {
             Results.Checked result = engine.check();
             root.out().print(format.render(result, engine.renderOptions()));

@@ -57,13 +57,43 @@ final class InstallHookCommand implements Callable<Integer> {
             throw new MigrateException("cannot write " + hook + ": " + e.getMessage(), e);
         }
         root.out().println("Installed " + display(hook) + ": commits that stage entity or changelog changes are"
-                + " checked for drift (skip once with git commit --no-verify)");
-        if (!Files.isRegularFile(root.workDir().resolve(Config.FILE))
-                || Config.load(root.workDir(), java.util.Map.of()).get("build", "").isEmpty()) {
+                + " checked for model drift (skip once with git commit --no-verify)");
+        root.info("It runs " + runner() + "; DATABASE_URL and .env are not read (MIGRATE_HOOK_DATABASE=1 checks the"
+                + " database too)");
+        if (!compiles() && (!Files.isRegularFile(root.workDir().resolve(Config.FILE))
+                || Config.load(root.workDir(), java.util.Map.of()).get("build", "").isEmpty())) {
             root.info("Set build= in " + Config.FILE + " to the command that compiles your entities (e.g. build=mvn -q"
                     + " -o compile), so the hook never checks stale classes");
         }
         return ExitCode.OK;
+    }
+
+    /** The tool the hook will run here, found as the hook finds it (MIGRATE_CMD aside). */
+    private String runner() {
+        Path dir = root.workDir();
+        if (Files.isExecutable(dir.resolve("migrate"))) {
+            return "./migrate check --model-only";
+        }
+        if (usesPlugin(dir)) {
+            return "mvn -q jpa-migrate:check -Djpa-migrate.modelOnly=true (which compiles first)";
+        }
+        return "jpa-migrate check --model-only after compiling what changed";
+    }
+
+    /** Whether the hook has a build command without build=: the plugin, a pom.xml or a Gradle wrapper. */
+    private boolean compiles() {
+        Path dir = root.workDir();
+        return usesPlugin(dir) || Files.isRegularFile(dir.resolve("pom.xml")) || Files.isExecutable(dir.resolve("gradlew"));
+    }
+
+    private static boolean usesPlugin(Path dir) {
+        try {
+            Path pom = dir.resolve("pom.xml");
+            return Files.isRegularFile(pom)
+                    && Files.readString(pom).contains("<artifactId>jpa-migrate-maven-plugin</artifactId>");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private String display(Path hook) {

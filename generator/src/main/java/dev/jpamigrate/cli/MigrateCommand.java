@@ -114,6 +114,8 @@ public final class MigrateCommand implements Runnable {
     private final Map<String, String> env;
     private final Path workDir;
     Clock clock = Clock.systemUTC();
+    /** Set by check --model-only: no database, whatever DATABASE_URL or .env say, and --url is an error. */
+    boolean noDatabase;
     /** Set by commands for which no database is a normal way to run (lint): no note about the embedded server. */
     boolean offlineIsNormal;
     /** Asks the user a question at a terminal and returns the answer; null where no one can answer (CI, a hook). */
@@ -272,7 +274,11 @@ public final class MigrateCommand implements Runnable {
         Path changelogDir = (changelogs != null ? workDir.resolve(changelogs)
                 : config.has("changelogs") || masterFile.isEmpty()
                 ? config.root().resolve(config.get("changelogs", "changelogs")) : masterFile.get().getParent()).normalize();
-        Optional<DbUrl> dbUrl = Optional.ofNullable(url).or(config::databaseUrl).map(u -> DbUrl.parse(u, env, System.getProperty("user.name")));
+        if (noDatabase && url != null) {
+            throw new MigrateException("--model-only checks no database: drop --url (or --model-only)");
+        }
+        Optional<DbUrl> dbUrl = noDatabase ? Optional.empty() : Optional.ofNullable(url).or(config::databaseUrl)
+                .map(u -> DbUrl.parse(u, env, System.getProperty("user.name")));
         requireChangelogs(changelogDir, masterFile, ifNone, config, log);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();

@@ -151,6 +151,60 @@ class PreCommitHookTest {
     }
 
     @Test
+    void checksModelDriftOnlyWhateverDotEnvSays() throws IOException {
+        migrate("create", "init");
+        git("add", "-A");
+        assertThat(git("commit", "-q", "--no-verify", "-m", "start").exit()).isZero();
+        assertThat(new Cli(repo).run("install-hook").exit()).isZero();
+        // the developer's local database: down (nothing listens on port 1), and it would have pending migrations
+        Files.writeString(repo.resolve(".env"), "DATABASE_URL=postgresql://nobody@127.0.0.1:1/app\n");
+        Files.writeString(repo.resolve(".gitignore"), "target/\n.env\n");
+
+        writeEntity("    @Column(length = 64) String timezone;\n");
+        git("add", "-A");
+        Run edit = commit("add timezone");
+        assertThat(edit.exit()).as("unmigrated edit is blocked by model drift\n%s", edit.output()).isNotZero();
+        assertThat(edit.output()).contains("check --model-only")
+                .contains("+ add column accounts.timezone character varying(64)")
+                .contains("commit blocked: schema drift").doesNotContain("127.0.0.1:1").doesNotContain("connect");
+
+        // the migration, made without the .env database (DATABASE_URL wins over .env), then committed
+        Path changelogs = repo.resolve("changelogs");
+        Run build = run(List.of("bash", "-c", "mkdir -p target/classes && javac -proc:none -nowarn -d target/classes"
+                + " -cp \"" + CLASSPATH + "\" $(find src -name '*.java')"));
+        assertThat(build.exit()).as("javac\n%s", build.output()).isZero();
+        Files.move(repo.resolve(".env"), repo.resolve("env.off"));
+        assertThat(new Cli(repo).run("create", "add timezone").exit()).isZero();
+        Files.move(repo.resolve("env.off"), repo.resolve(".env"));
+        git("add", "-A");
+        Run migrated = commit("add timezone with its migration");
+        assertThat(migrated.exit()).as("the hook never read .env's database\n%s", migrated.output()).isZero();
+        try (var files = Files.list(changelogs)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".sql")).count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void withNoToolToRunItSaysHowToGetOne() throws IOException {
+        assertThat(new Cli(repo).run("install-hook").exit()).isZero();
+        env.remove("MIGRATE_CMD");
+        env.put("PATH", "/usr/bin:/bin"); // git, bash and coreutils, no jpa-migrate
+        git("add", "-A");
+        Run blocked = commit("account entity");
+
+        assertThat(blocked.exit()).as("%s", blocked.output()).isNotZero();
+        assertThat(blocked.output()).contains("commit blocked: jpa-migrate is not installed")
+                .contains("jpa-migrate-maven-plugin").contains("MIGRATE_CMD").doesNotContain("command not found");
+    }
+
+    @Test
+    void checkModelOnlyRefusesAUrl() {
+        Cli.Result refused = new Cli(repo).run("check", "--model-only", "--url", "postgresql://nobody@127.0.0.1:1/app");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--model-only checks no database: drop --url");
+    }
+
+    @Test
     void skipsCommitsWithoutEntityOrChangelogChanges() throws IOException {
         git("add", "-A");
         assertThat(git("commit", "-q", "--no-verify", "-m", "start").exit()).isZero();

@@ -19,6 +19,13 @@ public class CheckMojo extends MigrateMojo {
     @Parameter(property = "jpa-migrate.format")
     String format;
 
+    /**
+     * Model drift only (what the pre-commit hook runs): the entities against the changelogs, on an embedded
+     * PostgreSQL; {@code DATABASE_URL} and {@code .env} are not read, and a url is refused.
+     */
+    @Parameter(property = "jpa-migrate.modelOnly", defaultValue = "false")
+    boolean modelOnly;
+
     @Override
     String command() {
         return "check";
@@ -26,7 +33,14 @@ public class CheckMojo extends MigrateMojo {
 
     @Override
     List<String> commandOptions() {
-        return format == null || format.isBlank() ? List.of() : List.of("--format=" + format.trim());
+        List<String> options = new java.util.ArrayList<>();
+        if (format != null && !format.isBlank()) {
+            options.add("--format=" + format.trim());
+        }
+        if (modelOnly) {
+            options.add("--model-only");
+        }
+        return options;
     }
 
     @Override
