@@ -122,6 +122,51 @@ class SampleProjectIT {
                 .doesNotContain("\tat ").doesNotContain("Caused by").doesNotContain("Exception: ");
     }
 
+    @Test
+    void theHookThePluginInstallsCompilesAndChecksModelDriftOnly() throws IOException {
+        Path repo = WORK.resolve(project.getFileName() + "-hook");
+        copy(Path.of(System.getProperty("it.sample")), repo);
+        Path pom = repo.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("@plugin.version@", System.getProperty("it.plugin.version")));
+        Files.writeString(repo.resolve(".gitignore"), "target/\n.env\n");
+        // the developer's database: down, so a hook that read .env would fail on it rather than on the drift
+        Files.writeString(repo.resolve(".env"), "DATABASE_URL=postgresql://nobody@127.0.0.1:1/app\n");
+        for (String[] git : List.of(new String[] {"init", "-q"}, new String[] {"config", "user.email", "dev@example.com"},
+                new String[] {"config", "user.name", "Dev"}, new String[] {"config", "commit.gpgsign", "false"})) {
+            assertThat(git(repo, git).exit()).isZero();
+        }
+
+        Run installed = run(repo, null, "jpa-migrate:install-hook");
+        assertThat(installed.exit()).as("install-hook\n%s", installed).isZero();
+        assertThat(installed.out()).contains("Installed .git/hooks/pre-commit")
+                .contains("It runs mvn -q jpa-migrate:check -Djpa-migrate.modelOnly=true");
+        assertThat(repo.resolve(".git/hooks/pre-commit")).isExecutable();
+
+        assertThat(git(repo, "add", "-A").exit()).isZero();
+        Run blocked = git(repo, "commit", "-q", "-m", "customers");
+        assertThat(blocked.exit()).as("an entity without a migration is blocked\n%s", blocked).isNotZero();
+        assertThat(blocked.out()).contains("jpa-migrate:check -Djpa-migrate.modelOnly=true")
+                .contains("Model drift").contains("create table customers")
+                .contains("commit blocked: the check failed").doesNotContain("127.0.0.1:1");
+        assertThat(repo.resolve("target/classes/com/example/shop/Customer.class")).as("the goal compiled first").exists();
+
+        // on an empty database of its own (the url wins over .env)
+        DbUrl own = SERVER.withDatabase(database.database() + "_hook");
+        execute(SERVER, "CREATE DATABASE " + own.database());
+        try {
+            Run created = run(repo, own.jdbcUrl() + "?user=" + own.user()
+                    + (own.password() == null ? "" : "&password=" + own.password()), "jpa-migrate:create",
+                    "-Dmessage=create customers");
+            assertThat(created.exit()).as("create\n%s", created).isZero();
+        } finally {
+            execute(SERVER, "DROP DATABASE IF EXISTS " + own.database() + " WITH (FORCE)");
+        }
+        assertThat(git(repo, "add", "-A").exit()).isZero();
+        Run passed = git(repo, "commit", "-q", "-m", "customers with their migration");
+        assertThat(passed.exit()).as("the migrated entity passes\n%s", passed).isZero();
+        assertThat(git(repo, "log", "--oneline").out().lines().count()).isEqualTo(1);
+    }
+
     /** The outcome of one Maven run: its exit code and everything it printed. */
     record Run(int exit, String out) {
         @Override
@@ -131,30 +176,60 @@ class SampleProjectIT {
     }
 
     private static Run mvn(String... goals) {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("it.maven.home"), "bin", "mvn").toString(),
-                "-B", "-o", "-Daether.offline.protocols=file", "-Dstyle.color=never",
+        return run(project, databaseUrl(), goals);
+    }
+
+    private static String databaseUrl() {
+        return database.jdbcUrl() + "?user=" + database.user()
+                + (database.password() == null ? "" : "&password=" + database.password());
+    }
+
+
+    /** The options every Maven run here takes: offline, this build's repositories. */
+    private static List<String> mavenOptions() {
+        return List.of("-B", "-o", "-Daether.offline.protocols=file", "-Dstyle.color=never",
                 "-s", settings.toAbsolutePath().toString(),
-                "-Dmaven.repo.local=" + Path.of(System.getProperty("it.repo")).toAbsolutePath(),
-                "-Djpa-migrate.url=" + database.jdbcUrl() + "?user=" + database.user()
-                        + (database.password() == null ? "" : "&password=" + database.password())));
+                "-Dmaven.repo.local=" + Path.of(System.getProperty("it.repo")).toAbsolutePath());
+    }
+
+    /** git in {@code dir}, with the environment a Maven run here has: the hook it starts runs Maven. */
+    private static Run git(Path dir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        return exec(dir, cmd, String.join(" ", cmd));
+    }
+
+    /** Maven in {@code dir} with these goals, on {@code url} (null: what the project's settings say). */
+    private static Run run(Path dir, String url, String... goals) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("it.maven.home"), "bin", "mvn").toString()));
+        cmd.addAll(mavenOptions());
+        if (url != null) {
+            cmd.add("-Djpa-migrate.url=" + url);
+        }
         cmd.addAll(List.of(goals));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile()).redirectErrorStream(true);
+        return exec(dir, cmd, "mvn " + String.join(" ", goals));
+    }
+
+    private static Run exec(Path dir, List<String> cmd, String what) {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.remove("DATABASE_URL");
         env.remove("MAVEN_ARGS");
         env.put("MIGRATE_CACHE_DIR", WORK.resolve("cache").toAbsolutePath().toString());
         // Each run is a short-lived JVM: the C1 compiler alone and the serial collector halve the CPU it takes.
         env.put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        // the hook's Maven: this Maven, offline, on this build's repositories
+        env.put("PATH", Path.of(System.getProperty("it.maven.home"), "bin") + java.io.File.pathSeparator + env.get("PATH"));
+        env.put("MIGRATE_HOOK_ARGS", String.join(" ", mavenOptions()));
         long start = System.nanoTime();
         try {
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new AssertionError("mvn " + String.join(" ", goals) + " did not finish\n" + out);
+                throw new AssertionError(what + " did not finish\n" + out);
             }
-            System.out.printf("mvn %s: exit %d in %.1f s%n", String.join(" ", goals), p.exitValue(),
+            System.out.printf("%s: exit %d in %.1f s%n", what, p.exitValue(),
                     (System.nanoTime() - start) / 1e9);
             return new Run(p.exitValue(), out);
         } catch (IOException e) {
