@@ -214,6 +214,12 @@ public final class MigrateCommand implements Runnable {
         return workDir;
     }
 
+    /** A path as the user knows it: relative to the project root when it is below it. */
+    private static String display(Path root, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+    }
+
     /** What a command does when its changelog directory or master does not exist. */
     enum IfNoChangelogs {
         /** Refuse, exit 2: the command would run nothing against the database and look like a success. */
@@ -282,14 +288,27 @@ public final class MigrateCommand implements Runnable {
         requireChangelogs(changelogDir, masterFile, ifNone, config, log);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (packages.isEmpty() && needsEntities) {
-            throw new MigrateException("no entity packages: pass --entities com.example.model or set entities= in "
-                    + Config.FILE);
-        }
         Path classpathBase = classpath != null ? workDir : config.root();
         String cp = classpath != null ? classpath : config.get("classpath", "");
         List<Path> classpathEntries = Arrays.stream(cp.split(File.pathSeparator)).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(s -> classpathBase.resolve(s).normalize()).toList();
+        if (needsEntities && classpathEntries.isEmpty()) {
+            // no class path named: the build tool's own output directory, when there is one
+            classpathEntries = ProjectLayout.classDirectories(config.root());
+        }
+        if (packages.isEmpty() && needsEntities) {
+            // no packages named: those of the mapped classes in the project's class directories (not its jars)
+            List<Path> directories = classpathEntries.stream().filter(java.nio.file.Files::isDirectory).toList();
+            packages = dev.jpamigrate.desired.EntityScanner.packagesIn(directories);
+            if (packages.isEmpty()) {
+                throw new MigrateException("no entity packages: " + (directories.isEmpty()
+                        ? "no class directory (" + String.join(", ", ProjectLayout.CLASS_DIRECTORIES) + ") to look in"
+                        : "no @Entity class in " + directories.stream().map(d -> display(config.root(), d)).toList())
+                        + "; compile the entities first (mvn compile), pass --entities com.example.model or set"
+                        + " entities= in " + Config.FILE);
+            }
+            log.accept("entity packages found in the class directories: " + String.join(", ", packages));
+        }
         Naming namingStrategy = parseNaming(naming != null ? naming : config.get("naming", "hibernate"));
         List<String> extensionNames = (extensions != null ? extensions
                 : Arrays.asList(config.get("extensions", "").split(","))).stream().map(String::trim)

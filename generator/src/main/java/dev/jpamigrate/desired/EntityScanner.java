@@ -97,6 +97,48 @@ public final class EntityScanner {
         return mapped;
     }
 
+    /**
+     * The packages that hold mapped classes in these class directories (jars are a project's dependencies, not its
+     * model), as few as cover them all: a package below another found one is covered by it, since a scan includes
+     * sub-packages. Read from the class files, nothing is loaded. Sorted; empty when there is none.
+     */
+    public static List<String> packagesIn(List<Path> directories) {
+        SortedSet<String> found = new TreeSet<>();
+        for (Path dir : directories) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class")
+                        && !f.getFileName().toString().equals("module-info.class")
+                        && !f.getFileName().toString().equals("package-info.class"))::iterator) {
+                    if (isMapped(f)) {
+                        Path pkg = dir.relativize(f).getParent();
+                        found.add(pkg == null ? "" : pkg.toString().replace(f.getFileSystem().getSeparator(), "."));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<String> packages = new ArrayList<>();
+        for (String p : found) { // sorted: a package comes before the packages below it
+            if (packages.stream().noneMatch(q -> q.isEmpty() || p.equals(q) || p.startsWith(q + "."))) {
+                packages.add(p);
+            }
+        }
+        return packages;
+    }
+
+    private static boolean isMapped(Path classFile) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(classFile))) {
+            Set<String> descriptors = descriptors(new DataInputStream(in));
+            return KINDS.keySet().stream().anyMatch(k -> descriptors.contains("L" + k.getName().replace('.', '/') + ";"));
+        } catch (IOException | IllegalArgumentException e) {
+            return false; // not a class file this scan can read: the scan itself reports what it cannot load
+        }
+    }
+
     /** What a mapped class is, in words, from its annotations; empty for a class that is not mapped. */
     private static Optional<String> kind(Class<?> type) {
         for (Map.Entry<Class<? extends Annotation>, String> e : KINDS.entrySet()) {
