@@ -7,6 +7,7 @@ import dev.jpamigrate.diff.Renames;
 import dev.jpamigrate.engine.Engine;
 import dev.jpamigrate.engine.Results;
 import dev.jpamigrate.render.Describer;
+import dev.jpamigrate.report.CreateSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,9 +59,19 @@ final class CreateCommand implements Callable<Integer> {
             description = "Drop and add columns and tables that look like renames as they are (their values are lost).")
     boolean acceptDrops;
 
+    @Option(names = "--format", paramLabel = "text|markdown", defaultValue = "text",
+            description = "text (default), or markdown: a summary for a pull request on stdout (the file, its changes,"
+                    + " hazards and a Mermaid diagram of the tables it touches).")
+    String format;
+
     @Override
     public Integer call() {
         String text = String.join(" ", message).trim();
+        boolean markdown = switch (format.trim().toLowerCase(Locale.ROOT)) {
+            case "text" -> false;
+            case "markdown" -> true;
+            default -> throw new dev.jpamigrate.MigrateException("unknown format '" + format + "': use text or markdown");
+        };
         return root.withEngine(!noVerify, MigrateCommand.IfNoChangelogs.CREATE, engine -> {
             List<Renames.Request> renames = new ArrayList<>();
             renameTables.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.TABLE, r)));
@@ -103,15 +114,25 @@ final class CreateCommand implements Callable<Integer> {
                 root.out().println("No changes detected");
                 return ExitCode.OK;
             }
-            root.info("Detected " + created.changes().size() + " change(s):");
-            if (!root.quiet) {
-                Printer.changes(root.out(), created.changes(), "  ");
+            if (!markdown) {
+                root.info("Detected " + created.changes().size() + " change(s):");
+                if (!root.quiet) {
+                    Printer.changes(root.out(), created.changes(), "  ");
+                }
             }
             Printer.hazards(root.err(), created.changes(), created.counts(), engine.renderOptions().timeZone());
             String file = root.workDir().relativize(created.file().toAbsolutePath()).toString();
             if (!created.outside().isEmpty()) {
                 root.err().println(Printer.outside(engine.where(), created.outside(), created.firstMigration(), file));
                 root.err().flush();
+            }
+            if (markdown) {
+                root.out().print(CreateSummary.render(created, file, noVerify ? null : created.verifiedFromDatabase()
+                        ? "Verified from the database as it is: applies, matches the entities and rolls back exactly."
+                        : "Verified: applies, matches the entities and rolls back exactly.", engine.desired(),
+                        engine.renderOptions()));
+                root.out().flush();
+                return ExitCode.OK;
             }
             root.out().println("Wrote " + file + " (" + created.changes().size() + " changeSet(s)" + (noVerify ? ""
                     : created.verifiedFromDatabase() ? ", verified from the database as it is: applies, matches the"

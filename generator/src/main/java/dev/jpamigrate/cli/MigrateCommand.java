@@ -39,7 +39,7 @@ import java.util.function.Supplier;
                 "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
         subcommands = {CreateCommand.class, BaselineCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
-                LintCommand.class,
+                LintCommand.class, ErdCommand.class,
                 InstallHookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigrateCommand implements Runnable {
@@ -231,7 +231,7 @@ public final class MigrateCommand implements Runnable {
          * reports on the first entity commit). A --changelogs that names nothing still fails: that is a typo.
          */
         NEW_PROJECT,
-        /** unlock never reads them. */
+        /** unlock and erd never read them. */
         UNUSED
     }
 

@@ -634,7 +634,7 @@ public final class Engine implements AutoCloseable {
         } else if (ddl != null) {
             ddl.cancel(true);
         }
-        return checkDatabase(head, modelDrift, problems);
+        return checkDatabase(head, modelDrift, problems, head == null ? null : desired());
     }
 
     /** The changelogs replayed on a scratch database and read back; null, with the problem noted, when they fail. */
@@ -666,9 +666,11 @@ public final class Engine implements AutoCloseable {
         return head;
     }
 
-    private Results.Checked checkDatabase(Schema head, List<Change> modelDrift, List<Problem> problems) {
+    private Results.Checked checkDatabase(Schema head, List<Change> modelDrift, List<Problem> problems,
+                                          Schema entities) {
         if (remote == null) {
-            return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems);
+            return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems,
+                    entities, null);
         }
         try (Connection c = remote.connect(remote.database())) {
             dev.jpamigrate.run.History pairing = timed("read history", () -> new LiquibaseRunner(c, changelogs).history());
@@ -677,16 +679,18 @@ public final class Engine implements AutoCloseable {
             problems.addAll(history.problems());
             List<Change> databaseDrift = List.of();
             Schema live = head == null ? null : timed("inspect database", () -> inspect(c));
+            Schema compared = null;
             boolean untracked = live != null && applied.isEmpty() && !live.tables().isEmpty();
             if (untracked) {
                 // not "changed outside the migrations": no migration ever ran here, whatever the changelogs hold
                 problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size(),
                         changelogs.files().isEmpty()));
             } else if (history.pending().isEmpty() && live != null) {
-                databaseDrift = SchemaDiff.diff(head, canonicalChecks(withoutUnmigrated(live, head), head));
+                compared = canonicalChecks(withoutUnmigrated(live, head), head);
+                databaseDrift = SchemaDiff.diff(head, compared);
             }
             return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
-                    remote.toString(), problems);
+                    remote.toString(), problems, entities, compared);
         } catch (SQLException e) {
             throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
         }

@@ -75,16 +75,22 @@ public final class Results {
      * The outcome of {@code check}. Model drift: the entities differ from what the changelogs build (not computed
      * when the changelogs do not replay). Database drift, with a database only: changeSets pending, and differences
      * made outside any migration (compared only when nothing is pending). Problems: integrity failures of the
-     * changelogs and their history.
+     * changelogs and their history. {@code entities} and {@code live}: the schemas each drift leads to (the entities',
+     * the database's), for a picture of what drifted; null when not read.
      */
     public record Checked(List<Change> modelDrift, boolean modelChecked, List<Integrity.Pending> pending,
                           List<Change> databaseDrift, boolean databaseChecked, String database,
-                          List<Problem> problems) {
+                          List<Problem> problems, Schema entities, Schema live) {
         public Checked {
             modelDrift = List.copyOf(modelDrift);
             pending = List.copyOf(pending);
             databaseDrift = List.copyOf(databaseDrift);
             problems = List.copyOf(problems);
+        }
+
+        public Checked(List<Change> modelDrift, boolean modelChecked, List<Integrity.Pending> pending,
+                       List<Change> databaseDrift, boolean databaseChecked, String database, List<Problem> problems) {
+            this(modelDrift, modelChecked, pending, databaseDrift, databaseChecked, database, problems, null, null);
         }
 
         public boolean clean() {

@@ -42,6 +42,7 @@ final class MarkdownReport {
             md.append("\n### Model drift\n\n").append(capital(inline(Words.MODEL_DRIFT))).append(". **Fix:** ")
                     .append(inline(Words.MODEL_FIX)).append(".\n\n");
             items(md, Item.of(r.modelDrift(), options));
+            md.append(ErDiagram.markdown(r.entities(), r.modelDrift(), "the drift"));
         }
         if (!r.pending().isEmpty()) {
             md.append("\n### Pending changeSets\n\n").append(capital(inline(Words.PENDING))).append(". **Fix:** ")
@@ -54,6 +55,7 @@ final class MarkdownReport {
             md.append("\n### Changed outside migrations\n\n").append(capital(inline(Words.HAND_MADE))).append(". **Fix:** ")
                     .append(inline(Words.HAND_MADE_FIX)).append(".\n\n");
             items(md, Item.of(r.databaseDrift(), options));
+            md.append(ErDiagram.markdown(r.live(), r.databaseDrift(), "the drift"));
         }
         if (!r.problems().isEmpty()) {
             md.append("\n### Changelog integrity\n\n");

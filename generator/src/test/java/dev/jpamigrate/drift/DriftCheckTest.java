@@ -186,7 +186,10 @@ class DriftCheckTest {
             assertThat(r.json().getAsJsonObject("databaseDrift").getAsJsonArray("pending")).isEmpty();
             assertThat(r.markdown().out()).contains("### Changed outside migrations")
                     .contains("`add column accounts.note text`")
-                    .contains("| Changed outside migrations | :x: 2 differences |");
+                    .contains("| Changed outside migrations | :x: 2 differences |")
+                    .as("the picture is of the database as it is, with what was changed by hand")
+                    .contains("```mermaid\nerDiagram\n    accounts {\n        uuid id PK\n"
+                            + "        varchar_120_ name \"added: index\"\n        text note \"added\"\n    }\n```\n");
         }
     }
 
