@@ -114,6 +114,11 @@ class SampleProjectIT {
         assertThat(clean.out()).contains("OK: entities, changelogs and database agree")
                 .contains("add customer timezone").contains("BUILD SUCCESS");
 
+        Run erd = mvn("jpa-migrate:erd", "-Djpa-migrate.output=target/schema.md");
+        assertThat(erd.exit()).as("erd\n%s", erd).isZero();
+        String diagram = Files.readString(project.resolve("target/schema.md"));
+        assertThat(diagram).startsWith("```mermaid\nerDiagram\n").contains("customers {").contains("timezone");
+
         Run unknown = mvn("jpa-migrate:stamp", "-Drevision=0badc0");
         assertThat(unknown.exit()).as("an error (exit 2) is a build error with the tool's one line\n%s", unknown)
                 .isNotZero();
