@@ -1,0 +1,133 @@
+package dev.jpamigrate.cli;
+
+import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.config.SpringBootConfig;
+import dev.jpamigrate.db.DbUrl;
+import dev.jpamigrate.desired.Naming;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The Spring Boot application config's share of a run's settings: each value the command asks for here is one that
+ * neither the command line nor migrate.properties gave, and each that is used is remembered, with its file, for the
+ * heading line ({@link #heading}).
+ */
+final class SpringSettings {
+    /** The value of --url and of url= in migrate.properties that asks for spring.datasource.*. */
+    static final String URL = "spring";
+
+    private final Path root;
+    private final SpringBootConfig spring;
+    private final Map<Path, Set<String>> used = new LinkedHashMap<>();
+
+    private SpringSettings(Path root, SpringBootConfig spring) {
+        this.root = root;
+        this.spring = spring;
+    }
+
+    static SpringSettings load(Path root, Map<String, String> env) {
+        return new SpringSettings(root, SpringBootConfig.load(root, env));
+    }
+
+    static boolean isSpringUrl(String url) {
+        return url.trim().equalsIgnoreCase(URL);
+    }
+
+    /** The master changelog spring.liquibase.change-log names. */
+    Optional<Path> master() {
+        Optional<Path> master = spring.changeLog();
+        master.ifPresent(m -> use(SpringBootConfig.CHANGE_LOG, SpringBootConfig.CHANGE_LOG));
+        return master;
+    }
+
+    /** Where {@link #master()} came from, for messages. */
+    String masterOrigin() {
+        return SpringBootConfig.CHANGE_LOG + " in " + relative(spring.fileOf(SpringBootConfig.CHANGE_LOG).orElseThrow());
+    }
+
+    /** The database spring.datasource.* names. */
+    DbUrl datasource(String osUser) {
+        DbUrl url = spring.datasource(osUser);
+        use(SpringBootConfig.DATASOURCE_URL, "spring.datasource.*");
+        return url;
+    }
+
+    /** The naming the config sets, for a run whose command line and migrate.properties set none. */
+    Optional<Naming> naming() {
+        return spring.naming().map(choice -> {
+            use(namingKey(), "spring.jpa.hibernate.naming.*");
+            return choice.naming();
+        });
+    }
+
+    /**
+     * The Hibernate settings of spring.jpa.properties.*, and those that express its naming unless {@code explicitNaming}
+     * (--naming or naming=) replaces that; migrate.properties and --property are applied over these.
+     */
+    Map<String, String> hibernateSettings(boolean explicitNaming) {
+        Map<String, String> settings = new TreeMap<>(spring.hibernateSettings());
+        if (!settings.isEmpty()) {
+            settings.keySet().forEach(k -> use(SpringBootConfig.JPA_PROPERTIES + "." + k, SpringBootConfig.JPA_PROPERTIES + ".*"));
+        }
+        if (!explicitNaming) {
+            spring.naming().ifPresent(choice -> {
+                if (!choice.settings().isEmpty()) {
+                    use(namingKey(), "spring.jpa.hibernate.naming.*");
+                }
+                settings.putAll(choice.settings());
+            });
+        }
+        return settings;
+    }
+
+    /** The key a naming came from: the first naming key the files hold. */
+    private String namingKey() {
+        return List.of(SpringBootConfig.PHYSICAL, SpringBootConfig.IMPLICIT,
+                        SpringBootConfig.JPA_PROPERTIES + ".hibernate.physical_naming_strategy",
+                        SpringBootConfig.JPA_PROPERTIES + ".hibernate.implicit_naming_strategy").stream()
+                .filter(k -> spring.fileOf(k).isPresent()).findFirst().orElseThrow();
+    }
+
+    private void use(String key, String label) {
+        spring.fileOf(key).ifPresent(file -> used.computeIfAbsent(file, f -> new LinkedHashSet<>()).add(label));
+    }
+
+    boolean used() {
+        return !used.isEmpty();
+    }
+
+    /**
+     * {@code settings: migrate.properties, src/main/resources/application.yml (spring.liquibase.change-log, ...);
+     * database: postgresql://app@db:5432/app (spring.datasource.*)}: what the run touches and where its settings came
+     * from, for a run that takes any from the Spring Boot config.
+     */
+    String heading(Optional<Path> migrateProperties, String database) {
+        String sources = migrateProperties.map(f -> relative(f) + ", ").orElse("")
+                + used.entrySet().stream().map(e -> relative(e.getKey()) + " (" + String.join(", ", e.getValue()) + ")")
+                .collect(Collectors.joining(", "));
+        return "settings: " + sources + "; database: " + database;
+    }
+
+    private String relative(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+    }
+
+    /** url= in migrate.properties: only {@code spring}; a URL with its password does not belong in a committed file. */
+    static String checkPropertiesUrl(String value, Path file) {
+        if (!isSpringUrl(value)) {
+            throw new MigrateException("url= in " + file + ": only url=spring (spring.datasource.* of the Spring Boot"
+                    + " config) is read there; name any other database with --url, DATABASE_URL or .env");
+        }
+        return value;
+    }
+}
