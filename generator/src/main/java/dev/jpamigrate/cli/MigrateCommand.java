@@ -48,8 +48,9 @@ public final class MigrateCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Database: jdbc:postgresql://host:port/db?user=..&password=.. or postgresql://user:pass@host:port/db."
-                    + " Default: DATABASE_URL, then .env, then an embedded PostgreSQL.")
+            description = "Database: jdbc:postgresql://host:port/db?user=..&password=.. or postgresql://user:pass@host:port/db,"
+                    + " or spring: spring.datasource.* of src/main/resources/application.*."
+                    + " Default: DATABASE_URL, then .env, then url=spring in migrate.properties, then an embedded PostgreSQL.")
     String url;
 
     @Option(names = "--entities", scope = ScopeType.INHERIT, split = ",", paramLabel = "PKG",
