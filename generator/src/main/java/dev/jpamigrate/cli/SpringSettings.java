@@ -113,7 +113,9 @@ final class SpringSettings {
         String sources = migrateProperties.map(f -> relative(f) + ", ").orElse("")
                 + used.entrySet().stream().map(e -> relative(e.getKey()) + " (" + String.join(", ", e.getValue()) + ")")
                 .collect(Collectors.joining(", "));
-        return "settings: " + sources + "; database: " + database;
+        String profiles = spring.activeProfiles().map(p -> "; not read: the settings of the profiles"
+                + " spring.profiles.active names (" + p + ")").orElse("");
+        return "settings: " + sources + profiles + "; database: " + database;
     }
 
     private String relative(Path file) {

@@ -234,6 +234,14 @@ public final class SpringBootConfig {
         return Optional.ofNullable(env.get(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace("-", "")));
     }
 
+    /**
+     * The profiles the files activate ({@code spring.profiles.active}, as written): the application would read their
+     * documents and {@code application-<profile>} files, which this tool does not.
+     */
+    public Optional<String> activeProfiles() {
+        return properties.get("spring.profiles.active").map(SpringProperties.Entry::value).filter(v -> !v.isBlank());
+    }
+
     /** Which keys the files hold, for --verbose. */
     public List<String> keys() {
         List<String> keys = new ArrayList<>();

@@ -241,6 +241,21 @@ class SpringBootConfigTest {
     }
 
     @Test
+    void activeProfilesAreReportedNotRead() {
+        SpringBootConfig config = yaml("""
+                spring:
+                  profiles.active: dev,local
+                  liquibase.change-log: classpath:main.xml
+                ---
+                spring.config.activate.on-profile: dev
+                spring.liquibase.change-log: classpath:dev.xml
+                """);
+        assertThat(config.activeProfiles()).contains("dev,local");
+        assertThat(config.changeLog()).contains(RESOURCES.resolve("main.xml"));
+        assertThat(properties("spring.liquibase.change-log=classpath:main.xml").activeProfiles()).isEmpty();
+    }
+
+    @Test
     void nothingIsReadWhenNoFileIsThere() {
         SpringBootConfig config = SpringBootConfig.load(Path.of("/nonexistent/project"), Map.of());
         assertThat(config.files()).isEmpty();
