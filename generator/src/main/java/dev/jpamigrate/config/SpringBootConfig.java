@@ -178,8 +178,9 @@ public final class SpringBootConfig {
                     + root.resolve(RESOURCES) + ": run from the project root, or pass --url URL");
         }
         String url = value(DATASOURCE_URL).map(String::trim).filter(v -> !v.isEmpty())
-                .orElseThrow(() -> new MigrateException("--url spring: " + String.join(", ", files.stream()
-                        .map(Path::toString).toList()) + " set(s) no " + DATASOURCE_URL + " outside a profile"));
+                .orElseThrow(() -> new MigrateException("--url spring: " + String.join(" and ", files.stream()
+                        .map(Path::toString).toList()) + (files.size() == 1 ? " sets" : " set") + " no "
+                        + DATASOURCE_URL + " outside a profile"));
         if (!JDBC_POSTGRESQL.matcher(url).matches()) {
             throw new MigrateException(DATASOURCE_URL + " in " + fileOf(DATASOURCE_URL).orElseThrow()
                     + " is not a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db): "

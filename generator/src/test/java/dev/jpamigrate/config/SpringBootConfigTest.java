@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -224,7 +225,7 @@ class SpringBootConfigTest {
     static Stream<Arguments> badDatasources() {
         return Stream.of(
                 Arguments.of("spring.datasource.username=app", "--url spring: " + RESOURCES.resolve("application.properties")
-                        + " set(s) no spring.datasource.url outside a profile"),
+                        + " sets no spring.datasource.url outside a profile"),
                 Arguments.of("spring.datasource.url=jdbc:mysql://db/app?password=hunter2",
                         "spring.datasource.url in " + RESOURCES.resolve("application.properties")
                                 + " is not a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db): jdbc:mysql://db/app?password=***"),
@@ -253,6 +254,25 @@ class SpringBootConfigTest {
         assertThat(config.activeProfiles()).contains("dev,local");
         assertThat(config.changeLog()).contains(RESOURCES.resolve("main.xml"));
         assertThat(properties("spring.liquibase.change-log=classpath:main.xml").activeProfiles()).isEmpty();
+    }
+
+    @Test
+    void propertiesWinOverYmlWhichWinsOverYaml(@TempDir Path root) throws java.io.IOException {
+        Path resources = java.nio.file.Files.createDirectories(root.resolve("src/main/resources"));
+        java.nio.file.Files.writeString(resources.resolve("application.yaml"),
+                "spring.liquibase.change-log: classpath:yaml.xml\nspring.jpa.properties.hibernate.default_schema: yaml\n"
+                        + "spring.jpa.properties.hibernate.jdbc.time_zone: UTC\n");
+        java.nio.file.Files.writeString(resources.resolve("application.yml"),
+                "spring.liquibase.change-log: classpath:yml.xml\nspring.jpa.properties.hibernate.default_schema: yml\n");
+        java.nio.file.Files.writeString(resources.resolve("application.properties"),
+                "spring.liquibase.change-log=classpath:properties.xml\n");
+        SpringBootConfig config = SpringBootConfig.load(root, Map.of());
+        assertThat(config.files()).containsExactly(resources.resolve("application.properties"),
+                resources.resolve("application.yml"), resources.resolve("application.yaml"));
+        assertThat(config.changeLog()).contains(resources.resolve("properties.xml"));
+        assertThat(config.hibernateSettings()).isEqualTo(Map.of("hibernate.default_schema", "yml",
+                "hibernate.jdbc.time_zone", "UTC"));
+        assertThat(config.fileOf("spring.jpa.properties.hibernate.default_schema")).contains(resources.resolve("application.yml"));
     }
 
     @Test
