@@ -48,8 +48,9 @@ public final class MigrateCommand implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Database: jdbc:postgresql://host:port/db?user=..&password=.. or postgresql://user:pass@host:port/db."
-                    + " Default: DATABASE_URL, then .env, then an embedded PostgreSQL.")
+            description = "Database: jdbc:postgresql://host:port/db?user=..&password=.. or postgresql://user:pass@host:port/db,"
+                    + " or spring: spring.datasource.* of src/main/resources/application.*."
+                    + " Default: DATABASE_URL, then .env, then url=spring in migrate.properties, then an embedded PostgreSQL.")
     String url;
 
     @Option(names = "--entities", scope = ScopeType.INHERIT, split = ",", paramLabel = "PKG",
@@ -270,22 +271,30 @@ public final class MigrateCommand implements Runnable {
         long startedAt = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         LiquibaseRunner.verbose(verbose);
         Config config = Config.load(workDir, env);
+        SpringSettings spring = SpringSettings.load(config.root(), env);
         Consumer<String> log = log();
         log.accept("project root: " + config.root() + config.file().map(f -> " (from " + f + ")")
                 .orElse(" (no " + Config.FILE + " in " + workDir + " or above: the working directory)"));
         // Paths typed on the command line are relative to where the user is; those in migrate.properties to the root.
         // A master named anywhere puts new migrations next to it, unless changelogs= says where.
         Optional<Path> masterFile = master != null ? Optional.of(masterFile(workDir, master))
-                : config.has("master") ? Optional.of(masterFile(config.root(), config.get("master", ""))) : Optional.empty();
+                : config.has("master") ? Optional.of(masterFile(config.root(), config.get("master", ""))) : spring.master();
         Path changelogDir = (changelogs != null ? workDir.resolve(changelogs)
                 : config.has("changelogs") || masterFile.isEmpty()
                 ? config.root().resolve(config.get("changelogs", "changelogs")) : masterFile.get().getParent()).normalize();
         if (noDatabase && url != null) {
             throw new MigrateException("--model-only checks no database: drop --url (or --model-only)");
         }
-        Optional<DbUrl> dbUrl = noDatabase ? Optional.empty() : Optional.ofNullable(url).or(config::databaseUrl)
-                .map(u -> DbUrl.parse(u, env, System.getProperty("user.name")));
-        requireChangelogs(changelogDir, masterFile, ifNone, config, log);
+        Optional<String> propertiesUrl = config.has("url") ? Optional.of(SpringSettings.checkPropertiesUrl(
+                config.get("url", ""), config.file().orElseThrow())) : Optional.empty();
+        String urlSource = url != null ? "--url" : config.urlSource().orElse("url= in " + Config.FILE);
+        Optional<String> chosenUrl = noDatabase ? Optional.empty()
+                : Optional.ofNullable(url).or(config::databaseUrl).or(() -> propertiesUrl);
+        String dbOrigin = " (from " + urlSource + (chosenUrl.filter(SpringSettings::isSpringUrl).isPresent()
+                ? ": spring.datasource.*" : "") + ")";
+        Optional<DbUrl> dbUrl = chosenUrl.map(u -> SpringSettings.isSpringUrl(u) ? spring.datasource(System.getProperty("user.name"))
+                        : DbUrl.parse(u, env, System.getProperty("user.name")));
+        requireChangelogs(changelogDir, masterFile, ifNone, config, spring, log);
         List<String> packages = entities != null ? entities
                 : Arrays.stream(config.get("entities", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         Path classpathBase = classpath != null ? workDir : config.root();
@@ -309,14 +318,16 @@ public final class MigrateCommand implements Runnable {
             }
             log.accept("entity packages found in the class directories: " + String.join(", ", packages));
         }
-        Naming namingStrategy = parseNaming(naming != null ? naming : config.get("naming", "hibernate"));
+        List<Path> entityClasspath = classpathEntries;
+        boolean explicitNaming = naming != null || config.has("naming");
+        Naming namingStrategy = explicitNaming ? parseNaming(naming != null ? naming : config.get("naming", "hibernate"))
+                : spring.naming().or(() -> spring.bootDefaultNaming(entityClasspath)).orElse(Naming.HIBERNATE);
         List<String> extensionNames = (extensions != null ? extensions
                 : Arrays.asList(config.get("extensions", "").split(","))).stream().map(String::trim)
                 .filter(s -> !s.isEmpty()).distinct().toList();
         String author = config.get("author", "jpa-migrate");
         Exclusions exclusions = Exclusions.parse(exclude != null ? exclude : List.of(config.get("exclude", "")));
-        log.accept("database: " + dbUrl.map(u -> u + config.urlSource().map(s -> " (from " + s + ")")
-                .orElse(url != null ? " (from --url)" : "")).orElse("embedded PostgreSQL"));
+        log.accept("database: " + dbUrl.map(u -> u + dbOrigin).orElse("embedded PostgreSQL"));
         log.accept("entities: " + String.join(", ", packages) + (classpathEntries.isEmpty() ? ""
                 : " from " + classpathEntries));
         log.accept("changelogs: " + changelogDir + masterFile.map(m -> ", master " + m).orElse(""));
@@ -333,7 +344,12 @@ public final class MigrateCommand implements Runnable {
             err().println("note: no --url, DATABASE_URL or .env: running on a throwaway embedded PostgreSQL;"
                     + " nothing is kept");
         }
-        Map<String, String> hibernate = hibernateSettings(config, log);
+        Map<String, String> hibernate = hibernateSettings(config, spring.hibernateSettings(explicitNaming), log);
+        if (spring.used() && !quiet) {
+            // the Spring Boot config decides part of the run: say so, and where the run goes, before anything runs
+            err().println(spring.heading(config.file(), dbUrl.map(u -> u + dbOrigin).orElse("embedded PostgreSQL")));
+            err().flush();
+        }
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
                 author, clock, revisionIds, verify, log, masterFile, filter,
                 noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env), extensionNames, hibernate,
@@ -352,14 +368,15 @@ public final class MigrateCommand implements Runnable {
      * that reads none would otherwise report "nothing to apply" or "no migration applied" and exit 0.
      */
     private void requireChangelogs(Path dir, Optional<Path> masterFile, IfNoChangelogs ifNone, Config config,
-                                   Consumer<String> log) {
+                                   SpringSettings spring, Consumer<String> log) {
         if (Files.isRegularFile(masterFile.orElse(dir.resolve(Changelogs.MASTER)))
                 || ifNone == IfNoChangelogs.CREATE || ifNone == IfNoChangelogs.UNUSED) {
             return;
         }
         if (masterFile.isPresent()) {
             throw new MigrateException("no master changelog " + display(masterFile.get()) + " (from "
-                    + (master != null ? "--master" : "master= in " + display(config.file().orElseThrow()))
+                    + (master != null ? "--master" : config.has("master") ? "master= in "
+                    + display(config.file().orElseThrow()) : spring.masterOrigin())
                     + "): run from the project root, or fix the path");
         }
         String missing = Files.isDirectory(dir) ? "no " + Changelogs.MASTER + " in " + display(dir)
@@ -391,9 +408,13 @@ public final class MigrateCommand implements Runnable {
         return abs.startsWith(here) && !abs.equals(here) ? here.relativize(abs).toString() : abs.toString();
     }
 
-    /** The Hibernate keys of migrate.properties, then those of --property, which win; logged as they apply. */
-    private Map<String, String> hibernateSettings(Config config, Consumer<String> log) {
-        Map<String, String> settings = new TreeMap<>(config.hibernateSettings());
+    /**
+     * The Hibernate keys of the Spring Boot config ({@code spring}), then those of migrate.properties, then those of
+     * --property, each winning over the one before; logged as they apply.
+     */
+    private Map<String, String> hibernateSettings(Config config, Map<String, String> spring, Consumer<String> log) {
+        Map<String, String> settings = new TreeMap<>(spring);
+        settings.putAll(config.hibernateSettings());
         if (properties != null) {
             properties.forEach((key, value) -> {
                 if (!HibernateSettings.isHibernateKey(key)) {

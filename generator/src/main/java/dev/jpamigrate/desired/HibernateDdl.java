@@ -49,8 +49,8 @@ public final class HibernateDdl {
                     .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, new SpringImplicitNaming());
         }
         // String values, as the application's Hibernate reads them from its properties: a naming strategy's class
-        // name is loaded through the entities' class loader
-        settings.applied().forEach(builder::applySetting);
+        // name is loaded through the entities' class loader, except Spring Boot's implicit one (see standIn)
+        settings.applied().forEach((key, value) -> builder.applySetting(key, SpringImplicitNaming.standIn(key, value)));
         builder.applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL")
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "15")
