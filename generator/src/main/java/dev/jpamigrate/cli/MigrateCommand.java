@@ -278,7 +278,9 @@ public final class MigrateCommand implements Runnable {
         // Paths typed on the command line are relative to where the user is; those in migrate.properties to the root.
         // A master named anywhere puts new migrations next to it, unless changelogs= says where.
         Optional<Path> masterFile = master != null ? Optional.of(masterFile(workDir, master))
-                : config.has("master") ? Optional.of(masterFile(config.root(), config.get("master", ""))) : spring.master();
+                : config.has("master") ? Optional.of(masterFile(config.root(), config.get("master", "")))
+                : changelogs != null || config.has("changelogs") ? spring.master()
+                : spring.master().or(spring::bootDefaultMaster);
         Path changelogDir = (changelogs != null ? workDir.resolve(changelogs)
                 : config.has("changelogs") || masterFile.isEmpty()
                 ? config.root().resolve(config.get("changelogs", "changelogs")) : masterFile.get().getParent()).normalize();
@@ -371,6 +373,12 @@ public final class MigrateCommand implements Runnable {
                                    SpringSettings spring, Consumer<String> log) {
         if (Files.isRegularFile(masterFile.orElse(dir.resolve(Changelogs.MASTER)))
                 || ifNone == IfNoChangelogs.CREATE || ifNone == IfNoChangelogs.UNUSED) {
+            return;
+        }
+        if (masterFile.isPresent() && ifNone == IfNoChangelogs.NEW_PROJECT && master == null && !config.has("master")
+                && spring.masterIsBootDefault()) {
+            log.accept("no " + display(masterFile.get()) + " (Spring Boot's default master): checking as a project with"
+                    + " no migrations yet");
             return;
         }
         if (masterFile.isPresent()) {

@@ -48,9 +48,39 @@ final class SpringSettings {
         return master;
     }
 
+    /** Spring Boot's default master, {@code classpath:/db/changelog/db.changelog-master.yaml}. */
+    static final String BOOT_DEFAULT_MASTER = "src/main/resources/db/changelog/db.changelog-master.yaml";
+
+    /**
+     * The master Spring Boot runs at startup when its config names none: its default, for an application whose build
+     * declares Spring Boot and liquibase-core (Spring Boot's Liquibase auto-configuration then applies).
+     */
+    Optional<Path> bootDefaultMaster() {
+        for (String build : List.of("pom.xml", "build.gradle", "build.gradle.kts")) {
+            Path file = root.resolve(build);
+            try {
+                String text = java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.readString(file) : "";
+                if (text.contains("org.springframework.boot") && text.contains("liquibase-core")) {
+                    used.computeIfAbsent(file, f -> new LinkedHashSet<>())
+                            .add("liquibase-core: Spring Boot's default master, " + BOOT_DEFAULT_MASTER);
+                    return Optional.of(root.resolve(BOOT_DEFAULT_MASTER));
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // an unreadable build file says nothing about Liquibase
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Where {@link #master()} came from, for messages. */
     String masterOrigin() {
-        return SpringBootConfig.CHANGE_LOG + " in " + relative(spring.fileOf(SpringBootConfig.CHANGE_LOG).orElseThrow());
+        return spring.fileOf(SpringBootConfig.CHANGE_LOG).map(f -> SpringBootConfig.CHANGE_LOG + " in " + relative(f))
+                .orElse("Spring Boot's default master: the build declares liquibase-core");
+    }
+
+    /** Whether the master is {@link #bootDefaultMaster()}'s, named by no key. */
+    boolean masterIsBootDefault() {
+        return spring.fileOf(SpringBootConfig.CHANGE_LOG).isEmpty();
     }
 
     /** The database spring.datasource.* names. */

@@ -132,6 +132,29 @@ class SpringBootProjectTest {
         assertThat(boot.err()).contains("pom.xml (spring-boot-starter-data-jpa: Spring Boot's default naming)");
     }
 
+    @Test
+    void aSpringBootLiquibaseBuildWithNoChangeLogKeyWritesToSpringBootsDefaultMaster() throws IOException {
+        Files.writeString(work.resolve("src/main/resources/application.yml"), "spring:\n  jpa:\n    open-in-view: false\n");
+        Files.writeString(work.resolve("pom.xml"), """
+                <project><dependencies>
+                  <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-data-jpa</artifactId></dependency>
+                  <dependency><groupId>org.liquibase</groupId><artifactId>liquibase-core</artifactId></dependency>
+                </dependencies></project>
+                """);
+        Cli.Result first = cli.run("check");
+        assertThat(first.exit()).as("a new project: the entities are model drift\n" + first).isEqualTo(ExitCode.DRIFT);
+
+        Cli.Result created = cli.run("create", "init", "--url", db.jdbcUrl());
+        assertThat(created.exit()).as(created.toString()).isZero();
+        Path master = work.resolve("src/main/resources/db/changelog/db.changelog-master.yaml");
+        assertThat(master).as("Spring Boot's default master, which the application runs at startup").exists();
+        assertThat(migration(master.getParent())).contains("CREATE TABLE public.team_member (");
+        assertThat(created.err()).contains("liquibase-core: Spring Boot's default master, " + SpringSettings.BOOT_DEFAULT_MASTER);
+        assertThat(cli.run("upgrade", "--url", db.jdbcUrl()).exit()).isZero();
+        Cli.Result check = cli.run("check", "--url", db.jdbcUrl());
+        assertThat(check.exit()).as(check.toString()).isZero();
+    }
+
     private static String migration(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return Files.readString(files.filter(f -> f.toString().endsWith(".sql")).findFirst().orElseThrow());
