@@ -64,8 +64,8 @@ public final class ContainerServer implements Server {
 
     /** The line for --dev-db where Docker is not reachable. */
     static String noDocker(String image) {
-        return "--dev-db " + image + ": no Docker engine is reachable (start Docker, or set DOCKER_HOST); drop --dev-db"
-                + " for the embedded PostgreSQL, or pass --url to use a running server";
+        return "--dev-db: no Docker engine is reachable to run " + image + " (start Docker, or set DOCKER_HOST); drop"
+                + " --dev-db for the embedded PostgreSQL, or pass --url to use a running server";
     }
 
     private static String encode(String s) {
