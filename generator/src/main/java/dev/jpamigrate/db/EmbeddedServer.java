@@ -18,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * A PostgreSQL started for one run from the binaries {@link PgBinaries} chose, and discarded afterwards. Its data directory is a
- * copy of an initialized one kept in a cache, so a run pays for a file copy instead of {@code initdb}.
+ * A PostgreSQL started for one run from the binaries {@link PgBinaries} located, and discarded afterwards. Its data
+ * directory is a copy of an initialized one kept in a cache (one per binaries), so a run pays for a file copy instead
+ * of {@code initdb}.
  */
 public final class EmbeddedServer implements Server {
     /** Names the cache directory; {@code off} turns the cache off. */
@@ -33,11 +34,8 @@ public final class EmbeddedServer implements Server {
     private EmbeddedPostgres postgres;
     private Cleanup.Entry entry;
 
-    private final PgBinaries binaries;
-
-    private EmbeddedServer(Cleanup.TempDir dir, PgBinaries binaries) {
+    private EmbeddedServer(Cleanup.TempDir dir) {
         this.dir = dir;
-        this.binaries = binaries;
         this.dataDir = dir.path().resolve("data");
     }
 
@@ -97,7 +95,7 @@ public final class EmbeddedServer implements Server {
     private static EmbeddedServer launch(PgBinaries.Located binaries, Path template, Cleanup cleanup,
                                          Consumer<String> log) throws IOException {
         Cleanup.TempDir dir = cleanup.tempDir("jpa-migrate-pgdata");
-        EmbeddedServer server = new EmbeddedServer(dir, binaries.binaries());
+        EmbeddedServer server = new EmbeddedServer(dir);
         // started beside the copy, which mostly waits on the disk; armed before the postmaster starts
         CompletableFuture<Watchdog> watchdog = CompletableFuture.supplyAsync(
                 () -> watchdog(server.dataDir, dir.path(), log), EmbeddedServer::daemon);
@@ -325,10 +323,5 @@ public final class EmbeddedServer implements Server {
     @Override
     public String toString() {
         return "embedded PostgreSQL";
-    }
-
-    /** The binaries this server runs. */
-    public PgBinaries binaries() {
-        return binaries;
     }
 }

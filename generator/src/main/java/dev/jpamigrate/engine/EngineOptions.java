@@ -38,6 +38,7 @@ public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Pat
         classpath = List.copyOf(classpath);
         extensions = List.copyOf(extensions);
         hibernateSettings = Map.copyOf(hibernateSettings);
+        devDb = devDb != null ? devDb : DevDb.bundled();
     }
 
     /** The generator's own layout: the default master in {@code changelogDir}, every changeSet selected. */
