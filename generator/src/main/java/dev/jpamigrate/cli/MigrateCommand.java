@@ -100,6 +100,18 @@ public final class MigrateCommand implements Runnable {
                     + " Default: 'exclude' in migrate.properties.")
     List<String> exclude;
 
+    @Option(names = "--pg-version", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "PostgreSQL of the embedded server (or of --dev-db docker): a major (16) or a full version of"
+                    + " zonky's binaries (16.4.0). Default: 'pg-version' in migrate.properties, else the bundled "
+                    + dev.jpamigrate.db.PgBinaries.BUNDLED + ".")
+    String pgVersion;
+
+    @Option(names = "--dev-db", scope = ScopeType.INHERIT, paramLabel = "embedded|docker|IMAGE",
+            description = "The server the tool starts for scratch databases: embedded (default), docker (the postgres"
+                    + " image of --pg-version), or a PostgreSQL image such as pgvector/pgvector:pg16 (needs Docker)."
+                    + " Default: 'dev-db' in migrate.properties.")
+    String devDb;
+
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Explain each step, show timings and full stack traces.")
     boolean verbose;
@@ -352,10 +364,14 @@ public final class MigrateCommand implements Runnable {
             err().println(spring.heading(config.file(), dbUrl.map(u -> u + dbOrigin).orElse("embedded PostgreSQL")));
             err().flush();
         }
+        dev.jpamigrate.db.DevDb scratchServer = dev.jpamigrate.db.DevDb.of(
+                Optional.ofNullable(devDb != null ? devDb : config.get("dev-db", null)),
+                Optional.ofNullable(pgVersion != null ? pgVersion : config.get("pg-version", null)),
+                dev.jpamigrate.db.PgBinaries.Locations.from(env));
         EngineOptions options = new EngineOptions(dbUrl, packages, classpathEntries, changelogDir, namingStrategy,
                 author, clock, revisionIds, verify, log, masterFile, filter,
                 noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env), extensionNames, hibernate,
-                exclusions);
+                exclusions, scratchServer);
         try (Engine engine = new Engine(options)) {
             int code = action.apply(engine);
             if (verbose) {

@@ -2,31 +2,25 @@ package dev.jpamigrate.db;
 
 import dev.jpamigrate.MigrateException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
 import java.io.IOException;
-import java.net.JarURLConnection;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.*;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.jar.JarEntry;
 import java.util.function.Consumer;
 
 /**
- * A PostgreSQL started for one run from the binaries in the jar, and discarded afterwards. Its data directory is a
- * copy of an initialized one kept in a cache, so a run pays for a file copy instead of {@code initdb}.
+ * A PostgreSQL started for one run from the binaries {@link PgBinaries} located, and discarded afterwards. Its data
+ * directory is a copy of an initialized one kept in a cache (one per binaries), so a run pays for a file copy instead
+ * of {@code initdb}.
  */
 public final class EmbeddedServer implements Server {
     /** Names the cache directory; {@code off} turns the cache off. */
@@ -45,9 +39,9 @@ public final class EmbeddedServer implements Server {
         this.dataDir = dir.path().resolve("data");
     }
 
-    /** Starts with the cache named by the environment (see {@link #cacheDir}). */
-    public static EmbeddedServer start(Cleanup cleanup, Consumer<String> log) {
-        return start(cacheDir(System.getenv()), cleanup, log);
+    /** Starts these binaries with the cache named by the environment (see {@link #cacheDir}). */
+    public static EmbeddedServer start(PgBinaries.Located binaries, Cleanup cleanup, Consumer<String> log) {
+        return start(binaries, cacheDir(System.getenv()), cleanup, log);
     }
 
     /**
@@ -55,18 +49,19 @@ public final class EmbeddedServer implements Server {
      * created on first use. The server and its directory are registered with {@code cleanup} and watched by a
      * {@link Watchdog}, so neither outlives this JVM.
      */
-    public static EmbeddedServer start(Optional<Path> cacheDir, Cleanup cleanup, Consumer<String> log) {
+    public static EmbeddedServer start(PgBinaries.Located binaries, Optional<Path> cacheDir, Cleanup cleanup,
+                                       Consumer<String> log) {
         if (cacheDir.isPresent()) {
             Path template = null;
             try {
-                template = template(cacheDir.get(), cleanup, log);
+                template = template(binaries, cacheDir.get(), cleanup, log);
             } catch (IOException | RuntimeException e) {
                 stopIfClosing(cleanup, e);
                 log.accept("embedded data directory cache unusable (" + e.getMessage() + "); running initdb");
             }
             if (template != null) {
                 try {
-                    return launch(template, cleanup, log);
+                    return launch(binaries, template, cleanup, log);
                 } catch (IOException | RuntimeException e) {
                     stopIfClosing(cleanup, e);
                     // a broken or incompatible cache must never stop the tool: rebuild it next time, initdb now
@@ -76,7 +71,7 @@ public final class EmbeddedServer implements Server {
             }
         }
         try {
-            return launch(null, cleanup, log);
+            return launch(binaries, null, cleanup, log);
         } catch (IOException | RuntimeException e) {
             stopIfClosing(cleanup, e);
             throw startFailure(e);
@@ -97,7 +92,8 @@ public final class EmbeddedServer implements Server {
     }
 
     /** A server on a copy of {@code template}, or on a fresh initdb when it is null. */
-    private static EmbeddedServer launch(Path template, Cleanup cleanup, Consumer<String> log) throws IOException {
+    private static EmbeddedServer launch(PgBinaries.Located binaries, Path template, Cleanup cleanup,
+                                         Consumer<String> log) throws IOException {
         Cleanup.TempDir dir = cleanup.tempDir("jpa-migrate-pgdata");
         EmbeddedServer server = new EmbeddedServer(dir);
         // started beside the copy, which mostly waits on the disk; armed before the postmaster starts
@@ -117,7 +113,7 @@ public final class EmbeddedServer implements Server {
                 } finally {
                     server.watchdog = watchdog.join();
                 }
-                server.postgres = builder().setDataDirectory(server.dataDir).setCleanDataDirectory(false).start();
+                server.postgres = builder(binaries).setDataDirectory(server.dataDir).setCleanDataDirectory(false).start();
             }
             return server;
         } catch (IOException | RuntimeException e) {
@@ -151,8 +147,10 @@ public final class EmbeddedServer implements Server {
                 + ". Pass --url to use a running server instead", e);
     }
 
-    private static EmbeddedPostgres.Builder builder() {
+    private static EmbeddedPostgres.Builder builder(PgBinaries.Located binaries) {
         return EmbeddedPostgres.builder()
+                // the platform and version chosen by PgBinaries, not zonky's own guess from the class path
+                .setPgBinaryResolver(new Resolver(binaries))
                 // stopped by this class (see stop), in order with the rest of the cleanup, not by a hook of its own
                 .setRegisterShutdownHook(false)
                 // durability is worthless for a throwaway cluster, and costs time
@@ -182,8 +180,9 @@ public final class EmbeddedServer implements Server {
     }
 
     /** The cached initialized data directory for these PostgreSQL binaries, created (initdb, start, stop) if missing. */
-    private static Path template(Path cacheDir, Cleanup cleanup, Consumer<String> log) throws IOException {
-        Path template = cacheDir.resolve("pgdata-" + binariesKey());
+    private static Path template(PgBinaries.Located binaries, Path cacheDir, Cleanup cleanup, Consumer<String> log)
+            throws IOException {
+        Path template = cacheDir.resolve("pgdata-" + binaries.binaries().key());
         if (Files.isRegularFile(template.resolve(READY))) {
             return template;
         }
@@ -198,7 +197,7 @@ public final class EmbeddedServer implements Server {
         });
         long start = System.nanoTime();
         try {
-            EmbeddedPostgres pg = builder().setDataDirectory(building).setCleanDataDirectory(false).start();
+            EmbeddedPostgres pg = builder(binaries).setDataDirectory(building).setCleanDataDirectory(false).start();
             pg.close();
             Files.deleteIfExists(building.resolve("epg-lock"));
             Files.writeString(building.resolve(READY), "initialized by jpa-migrate; safe to delete\n");
@@ -222,40 +221,27 @@ public final class EmbeddedServer implements Server {
     }
 
     /**
-     * Identifies the PostgreSQL binaries the server runs by their archive's size and checksum. A data directory is only
-     * valid for the major version that made it; anything else that differs only costs one more initdb.
+     * Hands zonky the archive of the chosen binaries. zonky keeps the binaries it extracted per resolver in a static
+     * map, by {@code equals}: equal for the same binaries, so a second server in one JVM extracts nothing.
      */
-    public static String binariesKey() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String system = os.startsWith("mac") ? "darwin" : os.startsWith("windows") ? "windows" : "linux";
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String machine = switch (arch) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "arm_64";
-            default -> arch;
-        };
-        String identity = "unknown";
-        URL archive = EmbeddedPostgres.class.getClassLoader().getResource("postgres-" + system + "-" + machine + ".txz");
-        if (archive != null) {
-            try {
-                URLConnection c = archive.openConnection();
-                if (c instanceof JarURLConnection jar) {
-                    // the entry's size and CRC, not the jar's path or date: every rebuild of the tool's jar, and every
-                    // checkout of it, must find the same cache
-                    JarEntry entry = jar.getJarEntry();
-                    identity = entry.getName() + "|" + entry.getSize() + "|" + entry.getCrc();
-                } else {
-                    identity = archive.getPath() + "|" + c.getContentLengthLong();
-                }
-            } catch (IOException e) {
-                identity = archive.toString();
-            }
+    private record Resolver(PgBinaries binaries, String where, PgBinaries.Located located) implements PgBinaryResolver {
+        Resolver(PgBinaries.Located located) {
+            this(located.binaries(), located.where(), located);
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return system + "-" + machine + "-" + HexFormat.of().formatHex(hash, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            return located.open();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Resolver r && r.binaries.equals(binaries) && r.where.equals(where);
+        }
+
+        @Override
+        public int hashCode() {
+            return binaries.hashCode() * 31 + where.hashCode();
         }
     }
 

@@ -58,7 +58,8 @@ public final class Engine implements AutoCloseable {
     private final Cleanup cleanup;
     private final Exclusions exclusions;
     private RemoteServer remote;
-    private EmbeddedServer embedded;
+    /** The server the tool starts itself (embedded, or a container with --dev-db); started on demand. */
+    private Server devServer;
     private Schema desired;
     private final Map<String, Long> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
@@ -151,7 +152,8 @@ public final class Engine implements AutoCloseable {
     private String serverIdentity() {
         if (serverIdentity == null) {
             if (remote == null) {
-                serverIdentity = "embedded " + EmbeddedServer.binariesKey();
+                serverIdentity = options.devDb() instanceof DevDb.Container c ? "container " + c.image()
+                        : "embedded " + embeddedBinaries().key();
             } else {
                 try (Connection c = remote.connect(remote.database());
                      java.sql.Statement st = c.createStatement();
@@ -180,11 +182,39 @@ public final class Engine implements AutoCloseable {
         return embedded().createScratch(cleanup);
     }
 
-    private EmbeddedServer embedded() {
-        if (embedded == null) {
-            embedded = timed("embedded start", () -> EmbeddedServer.start(cleanup, options.log()));
+    private Server embedded() {
+        if (devServer == null) {
+            devServer = timed("embedded start", this::startDevServer);
         }
-        return embedded;
+        return devServer;
+    }
+
+    private PgBinaries embeddedBinaries() {
+        DevDb.Embedded embedded = (DevDb.Embedded) options.devDb();
+        return new PgBinaries(Platform.current(), embedded.version());
+    }
+
+    /** The embedded PostgreSQL at the chosen version, or (--dev-db) a container; --verbose says which runs. */
+    private Server startDevServer() {
+        Server server;
+        if (options.devDb() instanceof DevDb.Container c) {
+            // the only reference to ContainerServer: Testcontainers loads for --dev-db alone
+            server = ContainerServer.start(c.image(), cleanup, options.log());
+        } else {
+            PgBinaries binaries = embeddedBinaries();
+            PgBinaries.Located located = binaries.locate(((DevDb.Embedded) options.devDb()).at(), options.log());
+            options.log().accept("embedded " + binaries + ": " + binaries.artifact() + ", " + located.where());
+            server = EmbeddedServer.start(located, cleanup, options.log());
+        }
+        try (Connection c = server.connect(server.database());
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("select version()")) {
+            rs.next();
+            options.log().accept("scratch server: " + rs.getString(1));
+        } catch (SQLException e) {
+            options.log().accept("cannot read the scratch server's version: " + e.getMessage());
+        }
+        return server;
     }
 
     /** A connection to the target: the user's database, or a scratch database replayed to head. */
@@ -849,7 +879,15 @@ public final class Engine implements AutoCloseable {
 
     /** The database being migrated, for headings; never with a password. */
     public String where() {
-        return remote != null ? remote.toString() : "the embedded database";
+        if (remote != null) {
+            return remote.toString();
+        }
+        if (options.devDb() instanceof DevDb.Container c) {
+            return "the database in a container of " + c.image();
+        }
+        DevDb.Embedded embedded = (DevDb.Embedded) options.devDb();
+        return embedded.version().equals(PgBinaries.BUNDLED) ? "the embedded database"
+                : "the embedded database (" + embeddedBinaries() + ")";
     }
 
     private Connection targetConnection() {
@@ -879,8 +917,8 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        if (embedded != null) {
-            embedded.close();
+        if (devServer != null) {
+            devServer.close();
         }
         if (remote != null) {
             remote.close();

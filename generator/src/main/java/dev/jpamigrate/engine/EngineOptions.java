@@ -2,6 +2,7 @@ package dev.jpamigrate.engine;
 
 import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.db.DbUrl;
+import dev.jpamigrate.db.DevDb;
 import dev.jpamigrate.desired.Naming;
 import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.render.RenderOptions;
@@ -21,13 +22,14 @@ import java.util.function.Supplier;
  * changelog Liquibase runs (default {@code changelogDir/db.changelog-master.xml}); {@code filter} the contexts and
  * labels that select changeSets; {@code extensions} those the entities' column types need; {@code hibernateSettings}
  * the user's {@code hibernate.*} and {@code jakarta.persistence.*} keys, applied to the metadata build as
- * HibernateSettings describes; {@code exclusions} name the objects the entities do not manage.
+ * HibernateSettings describes; {@code exclusions} name the objects the entities do not manage; {@code devDb} the
+ * server the tool starts itself for scratch databases (and as the database when none is named).
  */
 public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Path> classpath, Path changelogDir,
                             Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
                             Consumer<String> log, Optional<Path> master, Changelogs.Filter filter,
                             Optional<Path> cacheDir, List<String> extensions, Map<String, String> hibernateSettings,
-                            Exclusions exclusions) {
+                            Exclusions exclusions, DevDb devDb) {
     /** The key of the zone the application's Hibernate writes timestamps in, which migrations convert them in. */
     public static final String JDBC_TIME_ZONE = "hibernate.jdbc.time_zone";
 
@@ -36,6 +38,7 @@ public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Pat
         classpath = List.copyOf(classpath);
         extensions = List.copyOf(extensions);
         hibernateSettings = Map.copyOf(hibernateSettings);
+        devDb = devDb != null ? devDb : DevDb.bundled();
     }
 
     /** The generator's own layout: the default master in {@code changelogDir}, every changeSet selected. */
@@ -43,7 +46,7 @@ public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Pat
                          Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
                          Consumer<String> log) {
         this(url, packages, classpath, changelogDir, naming, author, clock, revisionIds, verify, log, Optional.empty(),
-                Changelogs.Filter.ALL, Optional.empty(), List.of(), Map.of(), Exclusions.none());
+                Changelogs.Filter.ALL, Optional.empty(), List.of(), Map.of(), Exclusions.none(), DevDb.bundled());
     }
 
     /** The same options with Hibernate settings. */
@@ -51,7 +54,7 @@ public record EngineOptions(Optional<DbUrl> url, List<String> packages, List<Pat
                          Naming naming, String author, Clock clock, Supplier<String> revisionIds, boolean verify,
                          Consumer<String> log, Map<String, String> hibernateSettings) {
         this(url, packages, classpath, changelogDir, naming, author, clock, revisionIds, verify, log, Optional.empty(),
-                Changelogs.Filter.ALL, Optional.empty(), List.of(), hibernateSettings, Exclusions.none());
+                Changelogs.Filter.ALL, Optional.empty(), List.of(), hibernateSettings, Exclusions.none(), DevDb.bundled());
     }
 
     /** How migrations render: date-times converted in hibernate.jdbc.time_zone, else in UTC. */

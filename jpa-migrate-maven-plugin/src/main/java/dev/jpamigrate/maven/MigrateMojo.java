@@ -28,6 +28,10 @@ abstract class MigrateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
+    /** The build's local repository (settings.xml, -Dmaven.repo.local): where --pg-version finds binaries first. */
+    @Parameter(defaultValue = "${settings.localRepository}", readonly = true)
+    String localRepository;
+
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     PluginDescriptor plugin;
 
@@ -107,7 +111,7 @@ abstract class MigrateMojo extends AbstractMojo {
         int code;
         try (PrintWriter out = new PrintWriter(new Lines(output::out), true);
              PrintWriter err = new PrintWriter(new Lines(output::err), true)) {
-            code = new Tool(toolJars()).run(args, System.getenv(), project.getBasedir().toPath(), out, err);
+            code = new Tool(toolJars()).run(args, environment(), project.getBasedir().toPath(), out, err);
         }
         output.finish(code);
         String failure = output.failure();
@@ -242,5 +246,14 @@ abstract class MigrateMojo extends AbstractMojo {
         synchronized String lastLine() {
             return lastLine;
         }
+    }
+
+    /** The process environment, with the build's local repository for the tool unless MIGRATE_MAVEN_REPO names one. */
+    private java.util.Map<String, String> environment() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        if (localRepository != null && !localRepository.isBlank()) {
+            env.putIfAbsent("MIGRATE_MAVEN_REPO", localRepository);
+        }
+        return env;
     }
 }
