@@ -12,7 +12,7 @@ import java.util.*;
 /**
  * Project defaults from {@code migrate.properties} and the database URL from {@code DATABASE_URL} or {@code .env}.
  * The project root is the nearest directory at or above the working directory that holds migrate.properties (the
- * way git finds .git), else the working directory; .env is read there, and relative paths in migrate.properties are
+ * way git finds .git; not above the git repository's root), else the working directory; .env is read there, and relative paths in migrate.properties are
  * relative to it. Command-line options win over both.
  */
 record Config(Path root, Optional<Path> file, Properties properties, Optional<String> databaseUrl,
@@ -61,12 +61,18 @@ record Config(Path root, Optional<Path> file, Properties properties, Optional<St
         return new Config(root, file, props, Optional.empty(), Optional.empty());
     }
 
-    /** The nearest migrate.properties at or above {@code dir}. */
+    /**
+     * The nearest migrate.properties at or above {@code dir}, within its git repository: the search stops at the
+     * directory that holds .git, so a project never takes the settings of a repository it happens to sit in.
+     */
     private static Optional<Path> find(Path dir) {
         for (Path d = dir; d != null; d = d.getParent()) {
             Path candidate = d.resolve(FILE);
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);
+            }
+            if (Files.exists(d.resolve(".git"))) {
+                break;
             }
         }
         return Optional.empty();

@@ -5,7 +5,6 @@ import dev.jpamigrate.MigrateException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -18,6 +17,8 @@ public final class Connections {
      * Opens a connection. The user and the secrets go as properties, never in the URL: pgjdbc keeps the URL it was
      * given and Liquibase prints it (the header of {@code --sql}). Parameters in the URL win over these defaults.
      */
+    private static final java.sql.Driver DRIVER = new org.postgresql.Driver();
+
     public static Connection open(DbUrl url) {
         Properties props = new Properties();
         props.setProperty("ApplicationName", "jpa-migrate");
@@ -25,7 +26,13 @@ public final class Connections {
         props.setProperty("user", url.user());
         url.secrets().forEach(props::setProperty);
         try {
-            return DriverManager.getConnection(url.jdbcUrl(), props);
+            // pgjdbc itself, not DriverManager: another driver on the class path (a user's, Testcontainers' jdbc:tc:)
+            // that fails to load would end DriverManager's service scan before it registers pgjdbc
+            Connection c = DRIVER.connect(url.jdbcUrl(), props);
+            if (c == null) {
+                throw new SQLException("No suitable driver found for " + url.jdbcUrl(), "08001");
+            }
+            return c;
         } catch (SQLException e) {
             throw new MigrateException(describe(url, e), e);
         }

@@ -58,6 +58,10 @@ class SampleProjectIT {
         settings = WORK.resolve("settings.xml");
         Files.writeString(settings, """
                 <settings>
+                  <mirrors>
+                    <!-- every repository, also those a BOM's nested imports are read from -->
+                    <mirror><id>outer-local-repository</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
+                  </mirrors>
                   <profiles>
                     <profile>
                       <id>outer-local-repository</id>
@@ -67,7 +71,7 @@ class SampleProjectIT {
                   </profiles>
                   <activeProfiles><activeProfile>outer-local-repository</activeProfile></activeProfiles>
                 </settings>
-                """.formatted(repository, repository));
+                """.formatted(outer, repository, repository));
     }
 
     @AfterAll
@@ -125,6 +129,30 @@ class SampleProjectIT {
         assertThat(unknown.out()).contains("BUILD FAILURE")
                 .contains("unknown revision '0badc0'").contains("(mvn jpa-migrate:history lists them)")
                 .doesNotContain("\tat ").doesNotContain("Caused by").doesNotContain("Exception: ");
+    }
+
+    @Test
+    void aSpringBootApplicationNeedsNoConfiguration() throws IOException {
+        Path boot = WORK.resolve(project.getFileName() + "-boot");
+        copy(Path.of(System.getProperty("it.sample.boot")), boot);
+        Path pom = boot.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("@plugin.version@", System.getProperty("it.plugin.version")));
+
+        assertThat(git(boot, "init", "-q").exit()).as("a repository of its own, as a user's project is").isZero();
+        // no url: the embedded PostgreSQL (spring.datasource.* is read only with -Djpa-migrate.url=spring)
+        Run created = run(boot, null, "jpa-migrate:create", "-Dmessage=initial schema");
+        assertThat(created.exit()).as("create\n%s", created).isZero();
+        Path changelog = boot.resolve("src/main/resources/db/changelog");
+        assertThat(changelog.resolve("db.changelog-master.yaml")).as("Spring Boot's default master").exists();
+        List<String> files = migrations(changelog);
+        assertThat(files).hasSize(1);
+        assertThat(Files.readString(changelog.resolve(files.get(0)))).as("Spring Boot's naming, as the application runs")
+                .contains("CREATE TABLE public.order_line (").contains("product_code character varying(80) NOT NULL")
+                .contains("unit_price numeric(12,2)");
+
+        Run check = run(boot, null, "jpa-migrate:check", "-Djpa-migrate.modelOnly=true");
+        assertThat(check.exit()).as("check\n%s", check).isZero();
+        assertThat(check.out()).contains("BUILD SUCCESS");
     }
 
     @Test
