@@ -21,7 +21,14 @@ import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** Writes a migration for the difference between the entities and the database at head. */
-@Command(name = "create", description = "Generate a migration from the entity changes (like alembic revision --autogenerate).")
+@Command(name = "create", description = "Generate a migration from the entity changes (like alembic revision --autogenerate).",
+        footer = {"", "Examples:",
+                "  ${COMMAND-FULL-NAME} \"add user timezone\"",
+                "      write changelogs/<rev>_add_user_timezone.sql for what the entities changed",
+                "  ${COMMAND-FULL-NAME} \"full name\" --rename users.display_name=full_name",
+                "      a rename that keeps the values, not a drop and an add",
+                "  ${COMMAND-FULL-NAME} \"add currency\" --backfill \"orders.currency='EUR'\"",
+                "      a new NOT NULL column, its value for the rows there already"})
 final class CreateCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;

@@ -13,8 +13,10 @@ import java.util.concurrent.Callable;
 /** The revision the database is at. */
 @Command(name = "current", description = "Show the applied revision, marked (head) when nothing is pending.",
         footer = {"", "Examples:",
-                "  current                           20261124_0914-a1b2c3 (head)",
-                "  current --url \"$DATABASE_URL\" --format json | jq -r .current"})
+                "  ${COMMAND-FULL-NAME}",
+                "      prints e.g. 20261124_0914-a1b2c3 (head)",
+                "  ${COMMAND-FULL-NAME} --format json | jq -r .current",
+                "      the revision alone, for a script"})
 final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;

@@ -14,10 +14,14 @@ import java.util.concurrent.Callable;
 @Command(name = "downgrade", description = {"Revert migration files with their rollbacks: the last N (default 1), or"
         + " every one after REV, so that REV becomes current (base: all of them)."},
         footer = {"", "Examples:",
-                "  downgrade              revert the last applied migration (same as downgrade -1)",
-                "  downgrade 2            revert the last 2 (also -2)",
-                "  downgrade a1b2c3       revert everything after a1b2c3; it becomes current",
-                "  downgrade base --sql   print the SQL that reverts every migration; change nothing"})
+                "  ${COMMAND-FULL-NAME}",
+                "      revert the last applied migration (the same as downgrade -1)",
+                "  ${COMMAND-FULL-NAME} -2",
+                "      revert the last two",
+                "  ${COMMAND-FULL-NAME} a1b2c3",
+                "      revert every migration after a1b2c3, so that it becomes current",
+                "  ${COMMAND-FULL-NAME} base --sql",
+                "      print the SQL that reverts every migration; change nothing"})
 final class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;

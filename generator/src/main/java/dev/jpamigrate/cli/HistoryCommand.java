@@ -20,8 +20,10 @@ import java.util.concurrent.Callable;
 /** Every migration in order, with its applied state. */
 @Command(name = "history", description = "List every migration in order: revision, date, message, applied or pending.",
         footer = {"", "Examples:",
-                "  history",
-                "  history --format json | jq -r '.migrations[] | select(.state == \"pending\") | .file'"})
+                "  ${COMMAND-FULL-NAME}",
+                "      every migration: revision, date, message, applied or pending",
+                "  ${COMMAND-FULL-NAME} --format json | jq .pendingMigrations",
+                "      how many migrations are still to apply, for a script"})
 final class HistoryCommand implements Callable<Integer> {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 

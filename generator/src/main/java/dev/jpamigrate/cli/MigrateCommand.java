@@ -36,11 +36,20 @@ import java.util.function.Supplier;
 @Command(name = "migrate", mixinStandardHelpOptions = true, version = "jpa-migrate 0.1.0",
         description = "Alembic-style migrations for JPA/Hibernate entities on PostgreSQL, written as Liquibase changelogs.",
         footer = {"", ExitCode.HELP,
-                "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
+                "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run.",
+                "", "Examples:",
+                "  ${ROOT-COMMAND-NAME} create \"add user timezone\"   a migration from the entity changes",
+                "  ${ROOT-COMMAND-NAME} upgrade                      apply it (upgrade REV: up to REV)",
+                "  ${ROOT-COMMAND-NAME} downgrade -1                 revert the last one (or REV, base)",
+                "  ${ROOT-COMMAND-NAME} check --url \"$DATABASE_URL\"  the CI gate: exit 1 on drift",
+                "  ${ROOT-COMMAND-NAME} show a1b2c3                  its SQL, forward and rollback",
+                "  source <(${ROOT-COMMAND-NAME} completion)         tab completion, bash or zsh",
+                "See '${ROOT-COMMAND-NAME} <command> --help' for each command's options and examples."},
         subcommands = {CreateCommand.class, BaselineCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
                 LintCommand.class,
                 InstallHookCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigrateCommand implements Runnable {
 

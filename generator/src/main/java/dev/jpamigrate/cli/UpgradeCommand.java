@@ -12,10 +12,14 @@ import java.util.concurrent.Callable;
 /** Applies every pending migration. */
 @Command(name = "upgrade", description = "Apply all pending migrations, or those up to and including REV.",
         footer = {"", "Examples:",
-                "  upgrade                         apply every pending migration",
-                "  upgrade a1b2c3                  apply the pending ones up to and including a1b2c3",
-                "  upgrade --sql > upgrade.sql     write the SQL for a DBA; change nothing",
-                "  upgrade --url postgresql://app@db:5432/app --lock-timeout 60"})
+                "  ${COMMAND-FULL-NAME}",
+                "      apply every pending migration",
+                "  ${COMMAND-FULL-NAME} a1b2c3",
+                "      apply the pending ones up to and including a1b2c3 (id, prefix or file)",
+                "  ${COMMAND-FULL-NAME} --sql > upgrade.sql",
+                "      write the SQL for a review or a DBA; change nothing",
+                "  ${COMMAND-FULL-NAME} --url postgresql://app@db:5432/app --lock-timeout 60",
+                "      migrate that database, waiting up to 60 s for another run"})
 final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
