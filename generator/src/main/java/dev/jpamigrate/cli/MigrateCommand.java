@@ -49,7 +49,7 @@ import java.util.function.Supplier;
                 ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
                 LintCommand.class,
                 InstallHookCommand.class,
-                CompletionCommand.class,
+                ShowCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigrateCommand implements Runnable {
 

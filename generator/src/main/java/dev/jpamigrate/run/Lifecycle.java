@@ -586,23 +586,7 @@ public final class Lifecycle {
      * {@code tail} ends that line ("; nothing was changed").
      */
     public Revisions.Resolved.Found resolve(List<Migration> migrations, String ref, String tail) {
-        Revisions.Resolved resolved = Revisions.resolve(migrations, ref);
-        if (resolved instanceof Revisions.Resolved.Found f) {
-            return f;
-        }
-        if (resolved instanceof Revisions.Resolved.Ambiguous a) {
-            throw new MigrateException("revision '" + a.ref() + "' is ambiguous: it names " + names(a.candidates())
-                    + "; give more of it" + tail, null, 2);
-        }
-        throw new MigrateException("unknown revision '" + ref.trim() + "': not in " + changelogs.master() + " ("
-                + Program.command("history") + " lists them)" + tail, null, 2);
-    }
-
-    private static String names(List<Migration> candidates) {
-        List<String> shown = candidates.stream().limit(3).map(Migration::revision).toList();
-        String list = shown.size() == 2 && candidates.size() == 2 ? shown.get(0) + " and " + shown.get(1)
-                : String.join(", ", shown) + (candidates.size() > 3 ? ", ..." : "");
-        return list;
+        return Revisions.require(migrations, ref, changelogs.master(), tail);
     }
 
     private static Migration find(Status status, String file) {

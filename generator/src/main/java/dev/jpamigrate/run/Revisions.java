@@ -1,10 +1,12 @@
 package dev.jpamigrate.run;
 
+import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.Program;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Finds the migration a user names, as {@code current} and {@code history} show it: its 6-hex id ({@code a1b2c3}),
@@ -58,9 +60,24 @@ public final class Revisions {
         return new Resolved.Found(hits.get(0), migrations.get(hits.get(0)));
     }
 
-    /** The migration {@code ref} names exactly, if exactly one; for callers that only need a yes or no. */
-    public static Optional<Migration> find(List<Migration> migrations, String ref) {
-        return resolve(migrations, ref) instanceof Resolved.Found f ? Optional.of(f.migration()) : Optional.empty();
+    /**
+     * The migration {@code ref} names, or the one line (exit 2) for a name that is unknown or ambiguous, ended by
+     * {@code tail} ("; nothing was changed").
+     */
+    public static Resolved.Found require(List<Migration> migrations, String ref, Path master, String tail) {
+        Resolved resolved = resolve(migrations, ref);
+        if (resolved instanceof Resolved.Found f) {
+            return f;
+        }
+        if (resolved instanceof Resolved.Ambiguous a) {
+            List<String> shown = a.candidates().stream().limit(3).map(Migration::revision).toList();
+            String names = a.candidates().size() == 2 ? shown.get(0) + " and " + shown.get(1)
+                    : String.join(", ", shown) + (a.candidates().size() > 3 ? ", ..." : "");
+            throw new MigrateException("revision '" + a.ref() + "' is ambiguous: it names " + names + "; give more of it"
+                    + tail, null, 2);
+        }
+        throw new MigrateException("unknown revision '" + ref.trim() + "': not in " + master + " ("
+                + Program.command("history") + " lists them)" + tail, null, 2);
     }
 
     private static boolean isPrefix(Migration m, String ref) {

@@ -29,7 +29,7 @@ class CompletionTest {
         assertThat(complete(file, "jpa-migrate", "up")).isEqualTo("upgrade");
         assertThat(complete(file, "jpa-migrate", "downgrade", "--s")).isEqualTo("--sql");
         assertThat(complete(file, "jpa-migrate", "history", "--for")).isEqualTo("--format");
-        assertThat(complete(file, "jpa-migrate", "s")).as("every command is there").isEqualTo("stamp");
+        assertThat(complete(file, "jpa-migrate", "s")).as("every command is there").isEqualTo("show stamp");
     }
 
     @Test
