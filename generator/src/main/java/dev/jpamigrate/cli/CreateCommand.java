@@ -2,6 +2,7 @@ package dev.jpamigrate.cli;
 
 import dev.jpamigrate.Program;
 import dev.jpamigrate.change.Change;
+import dev.jpamigrate.desired.StaleSources;
 import dev.jpamigrate.diff.Backfills;
 import dev.jpamigrate.diff.Renames;
 import dev.jpamigrate.engine.Engine;
@@ -69,6 +70,7 @@ final class CreateCommand implements Callable<Integer> {
     public Integer call() {
         String text = String.join(" ", message).trim();
         return root.withEngine(!noVerify, MigrateCommand.IfNoChangelogs.CREATE, engine -> {
+            warnIfStale(engine);
             List<Renames.Request> renames = new ArrayList<>();
             renameTables.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.TABLE, r)));
             renameColumns.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.COLUMN, r)));
@@ -126,6 +128,20 @@ final class CreateCommand implements Callable<Integer> {
                     + " exactly") + ")");
             root.info("Review it, then run " + Program.command("upgrade"));
             return ExitCode.OK;
+        });
+    }
+
+    /** One line when an entity source is newer than its class: the migration would come from the old classes. */
+    private void warnIfStale(Engine engine) {
+        List<java.nio.file.Path> classes = engine.options().classpath();
+        List<String> configured = java.util.Arrays.stream(root.setting("sources", "").split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        StaleSources.find(StaleSources.sourceRoots(root.projectRoot(), configured, classes), classes,
+                engine.options().packages()).ifPresent(stale -> {
+            String build = stale.classes().toString().contains("/build/classes/") ? "./gradlew classes" : "mvn compile";
+            root.err().println("warning: entity sources are newer than the compiled classes ("
+                    + stale.source().getFileName() + "): compile first (" + build + ")");
+            root.err().flush();
         });
     }
 

@@ -236,6 +236,11 @@ public final class MigrateCommand implements Runnable {
         UNUSED
     }
 
+    /** The project root: where migrate.properties is, found as commands find it, else the working directory. */
+    Path projectRoot() {
+        return Config.load(workDir, env).root();
+    }
+
     /** A setting of migrate.properties (found as commands find it), or {@code fallback}. */
     String setting(String key, String fallback) {
         return Config.load(workDir, env).get(key, fallback);

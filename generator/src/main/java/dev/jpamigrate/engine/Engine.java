@@ -76,6 +76,11 @@ public final class Engine implements AutoCloseable {
         return changelogs;
     }
 
+    /** What this engine was built with: the packages and class path the entities come from, for instance. */
+    public EngineOptions options() {
+        return options;
+    }
+
     /** How this engine renders migrations, for the reports and warnings that show their SQL and hazards. */
     public RenderOptions renderOptions() {
         return render;
