@@ -32,6 +32,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        root.showsProgress = true;
         return root.withEngine(false, MigrateCommand.IfNoChangelogs.NEW_PROJECT, engine -> {
             Results.Checked result = engine.check();
             root.out().print(format.render(result, engine.renderOptions()));

@@ -69,6 +69,7 @@ final class CreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String text = String.join(" ", message).trim();
+        root.showsProgress = true;
         return root.withEngine(!noVerify, MigrateCommand.IfNoChangelogs.CREATE, engine -> {
             warnIfStale(engine);
             List<Renames.Request> renames = new ArrayList<>();
@@ -156,6 +157,7 @@ final class CreateCommand implements Callable<Integer> {
         if (root.prompt == null) {
             return Optional.empty();
         }
+        root.clearProgress();
         List<Renames.Request> accepted = new ArrayList<>();
         List<GitRenames.FieldRename> inGit = GitRenames.read(root.workDir());
         for (Renames.Suggestion s : suggestions) {

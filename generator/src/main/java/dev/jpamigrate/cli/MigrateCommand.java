@@ -202,8 +202,22 @@ public final class MigrateCommand implements Runnable {
         return spec.commandLine().getErr();
     }
 
+    /** Set by commands whose work can take long on a large model (create, check, upgrade, stamp). */
+    boolean showsProgress;
+    /** Whether someone watches: progress updates one line in place only at a console. */
+    boolean console = System.console() != null;
+    private ProgressLine progressLine;
+
+    /** Takes the updating progress line off the terminal before other output (a question, a result). */
+    void clearProgress() {
+        if (progressLine != null) {
+            progressLine.clear();
+        }
+    }
+
     /** Informational lines; silent with --quiet. */
     void info(String line) {
+        clearProgress();
         if (!quiet) {
             out().println(line);
             out().flush();
@@ -327,8 +341,13 @@ public final class MigrateCommand implements Runnable {
                 author, clock, revisionIds, verify, log, masterFile, filter,
                 noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env), extensionNames, hibernate,
                 exclusions);
-        try (Engine engine = new Engine(options)) {
+        try (Engine engine = new Engine(options);
+             ProgressLine progress = new ProgressLine(err(), showsProgress
+                     ? ProgressLine.Mode.of(console, env, quiet) : ProgressLine.Mode.OFF)) {
+            progressLine = progress;
+            engine.onProgress(progress);
             int code = action.apply(engine);
+            progress.clear();
             if (verbose) {
                 Timings.print(log, startedAt, engine.timings());
             }

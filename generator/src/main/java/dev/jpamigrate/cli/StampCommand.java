@@ -28,6 +28,7 @@ final class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        root.showsProgress = true;
         return root.withDatabase(engine -> {
             root.info("Stamping " + engine.where());
             Lifecycle.Outcome outcome = engine.lifecycle(lock.duration(), root::info, l -> l.stamp(revision));

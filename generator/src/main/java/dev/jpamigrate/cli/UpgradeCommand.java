@@ -37,6 +37,7 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        root.showsProgress = true;
         return root.withDatabase(engine -> {
             if (sql) {
                 engine.lifecycle(java.time.Duration.ZERO, line -> { }, l -> {

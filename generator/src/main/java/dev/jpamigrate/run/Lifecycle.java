@@ -32,6 +32,7 @@ public final class Lifecycle {
     private final Duration lockWait;
     private final Consumer<String> progress;
     private final LiquibaseRunner runner;
+    private java.util.function.Consumer<Progress> events = e -> { };
 
     public Lifecycle(Connection connection, Changelogs changelogs, Duration lockWait, Consumer<String> progress) {
         this.connection = connection;
@@ -39,6 +40,12 @@ public final class Lifecycle {
         this.lockWait = lockWait;
         this.progress = progress;
         this.runner = new LiquibaseRunner(connection, changelogs).lockWait(lockWait);
+    }
+
+    /** Where the progress of long operations goes ({@link Progress}); nowhere by default. */
+    public Lifecycle events(java.util.function.Consumer<Progress> events) {
+        this.events = events;
+        return this;
     }
 
     /** What was applied, reverted or marked, by migration file, and where the database ended up. */
@@ -126,7 +133,7 @@ public final class Lifecycle {
             return new Outcome(List.of(), 0, before);
         }
         int total = pending.stream().mapToInt(m -> m.changeSets() - m.applied()).sum();
-        Progress listener = new Progress(before, total);
+        Listener listener = new Listener(before, total, pending.size());
         try {
             if (all) {
                 runner.update(listener);
@@ -169,7 +176,7 @@ public final class Lifecycle {
      * The one line for an upgrade that failed part way. Each migration file runs in one transaction, so the failing
      * file left nothing behind; what is said comes from DATABASECHANGELOG as it is now, not from what was intended.
      */
-    private MigrateException failedMidway(Status before, Progress listener, MigrateException e) {
+    private MigrateException failedMidway(Status before, Listener listener, MigrateException e) {
         ChangeSet failed = listener.failed;
         String file = failed.getFilePath();
         Status after = status();
@@ -210,9 +217,11 @@ public final class Lifecycle {
     }
 
     /** Reports each migration file as it starts, and each changeSet when there are many. */
-    private final class Progress extends AbstractChangeExecListener {
+    private final class Listener extends AbstractChangeExecListener {
         private final Status before;
         private final int total;
+        private final int files;
+        private int fileIndex;
         private final List<ChangeSet> ran = new ArrayList<>();
         private String currentFile;
         private String lastRevision;
@@ -220,9 +229,10 @@ public final class Lifecycle {
         private Exception failure;
         private int started;
 
-        Progress(Status before, int total) {
+        Listener(Status before, int total, int files) {
             this.before = before;
             this.total = total;
+            this.files = files;
             this.lastRevision = before.current().map(Migration::revision).orElse("");
         }
 
@@ -241,7 +251,10 @@ public final class Lifecycle {
                 progress.accept("Running upgrade " + lastRevision + " -> " + revision
                         + (m != null && !m.message().isEmpty() ? ", " + m.message() : ""));
                 lastRevision = revision;
+                fileIndex++;
+                events.accept(new Progress.File(fileIndex, Math.max(files, fileIndex), m != null ? m.file() : file));
             }
+            events.accept(new Progress.ChangeSet(started, total, changeSet.getId()));
             if (total > PROGRESS_THRESHOLD) {
                 String comment = changeSet.getComments() == null ? "" : " " + changeSet.getComments().trim();
                 String line = String.format("  [%d/%d] %s%s", started, total, changeSet.getId(), comment);
@@ -484,6 +497,7 @@ public final class Lifecycle {
         if (count == 0) {
             return new Outcome(List.of(), 0, before);
         }
+        events.accept(new Progress.Phase("mark applied"));
         int ran = runner.markRan(marked.stream().map(Migration::file).collect(java.util.stream.Collectors.toSet()));
         return new Outcome(marked, ran, status());
     }
