@@ -35,6 +35,7 @@ final class CheckCommand implements Callable<Integer> {
         root.showsProgress = true;
         return root.withEngine(false, MigrateCommand.IfNoChangelogs.NEW_PROJECT, engine -> {
             Results.Checked result = engine.check();
+            root.clearProgress();
             root.out().print(format.render(result, engine.renderOptions()));
             root.out().flush();
             return result.clean() ? ExitCode.OK : ExitCode.DRIFT;

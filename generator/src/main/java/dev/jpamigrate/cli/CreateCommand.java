@@ -79,6 +79,7 @@ final class CreateCommand implements Callable<Integer> {
             List<Backfills.Request> fills = backfills.stream().map(Backfills.Request::parse).toList();
             Results.Created created = engine.create(new Engine.CreateRequest(text, renames, fills,
                     online || Boolean.parseBoolean(root.setting("online", "false"))), this::decide);
+            root.clearProgress();
             if (!created.written() && !created.counts().isEmpty()) {
                 PrintWriter err = root.err();
                 err.println("Nothing written: the migration would fail on the rows the database holds:");

@@ -32,6 +32,7 @@ final class StampCommand implements Callable<Integer> {
         return root.withDatabase(engine -> {
             root.info("Stamping " + engine.where());
             Lifecycle.Outcome outcome = engine.lifecycle(lock.duration(), root::info, l -> l.stamp(revision));
+            root.clearProgress();
             outcome.migrations().forEach(m -> root.info("  marked " + m.label()));
             if (outcome.changeSets() == 0) {
                 root.out().println("Already stamped: " + Printer.revision(outcome.after()) + "; nothing changed");

@@ -49,6 +49,7 @@ final class UpgradeCommand implements Callable<Integer> {
             }
             root.info("Upgrading " + engine.where());
             Lifecycle.Outcome outcome = engine.lifecycle(lock.duration(), root::info, l -> l.upgrade(target));
+            root.clearProgress();
             String at = Printer.revision(outcome.after());
             if (outcome.changeSets() == 0) {
                 root.out().println(outcome.after().migrations().isEmpty()
