@@ -16,10 +16,29 @@ final class ProgressLine implements Consumer<Progress>, AutoCloseable {
     enum Mode {
         TERMINAL, PLAIN, OFF;
 
-        /** TERMINAL at a console, PLAIN in CI ({@code CI} set, as CI services do), OFF otherwise and with --quiet. */
+        /**
+         * TERMINAL at a console, PLAIN in CI ({@code CI} set, as CI services do), OFF otherwise and with --quiet;
+         * {@code MIGRATE_PROGRESS=off|plain|line} decides instead (the Maven plugin, whose log has its own ways, sets
+         * off).
+         */
         static Mode of(boolean console, Map<String, String> env, boolean quiet) {
             if (quiet) {
                 return OFF;
+            }
+            String forced = env.getOrDefault("MIGRATE_PROGRESS", "").trim().toLowerCase(java.util.Locale.ROOT);
+            switch (forced) {
+                case "off" -> {
+                    return OFF;
+                }
+                case "plain" -> {
+                    return PLAIN;
+                }
+                case "line" -> {
+                    return TERMINAL;
+                }
+                default -> {
+                    // decided below
+                }
             }
             String ci = env.get("CI");
             if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0")) {

@@ -31,6 +31,10 @@ class ProgressLineTest {
                 .isEqualTo(ProgressLine.Mode.PLAIN);
         assertThat(ProgressLine.Mode.of(true, Map.of("CI", "false"), false)).isEqualTo(ProgressLine.Mode.TERMINAL);
         assertThat(ProgressLine.Mode.of(true, Map.of("CI", "true"), true)).as("--quiet").isEqualTo(ProgressLine.Mode.OFF);
+        assertThat(ProgressLine.Mode.of(true, Map.of("CI", "true", "MIGRATE_PROGRESS", "off"), false))
+                .as("the Maven plugin's setting").isEqualTo(ProgressLine.Mode.OFF);
+        assertThat(ProgressLine.Mode.of(false, Map.of("MIGRATE_PROGRESS", "plain"), false)).isEqualTo(ProgressLine.Mode.PLAIN);
+        assertThat(ProgressLine.Mode.of(false, Map.of("MIGRATE_PROGRESS", "line"), false)).isEqualTo(ProgressLine.Mode.TERMINAL);
     }
 
     @Test

@@ -107,7 +107,10 @@ abstract class MigrateMojo extends AbstractMojo {
         int code;
         try (PrintWriter out = new PrintWriter(new Lines(output::out), true);
              PrintWriter err = new PrintWriter(new Lines(output::err), true)) {
-            code = new Tool(toolJars()).run(args, System.getenv(), project.getBasedir().toPath(), out, err);
+            // Maven logs each stderr line as a warning: no progress lines there, even in CI
+            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.put("MIGRATE_PROGRESS", "off");
+            code = new Tool(toolJars()).run(args, env, project.getBasedir().toPath(), out, err);
         }
         output.finish(code);
         String failure = output.failure();
