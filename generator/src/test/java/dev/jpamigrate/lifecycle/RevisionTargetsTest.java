@@ -93,6 +93,12 @@ class RevisionTargetsTest {
                     + " changed\n");
             assertThat(p.changelogRows()).hasSize(3);
 
+            Cli.Result sql = p.run("downgrade", "aaaaa1", "--sql");
+            assertThat(sql.exit()).as("%s", sql).isZero();
+            assertThat(sql.out()).contains("ALTER TABLE public.players DROP COLUMN team_id;", "DROP TABLE public.players;")
+                    .doesNotContain("DROP TABLE public.teams;");
+            assertThat(p.changelogRows()).as("--sql changes nothing").hasSize(3);
+
             Cli.Result base = p.run("downgrade", "base", "--quiet");
             assertThat(base.exit()).as("%s", base).isZero();
             assertThat(base.out()).isEqualTo("Downgraded to base (no migration applied): 3 changeSet(s) in 2"
