@@ -226,6 +226,7 @@ public final class MigrateCommand implements Runnable {
 
     Consumer<String> log() {
         return verbose ? line -> {
+            clearProgress();
             err().println("[verbose] " + DbUrl.mask(line));
             err().flush();
         } : line -> { };
