@@ -73,6 +73,23 @@ class RevisionTargetsTest {
     }
 
     @Test
+    void downgradeToARevisionRefusesWhenAnEarlierMigrationRanLater() {
+        try (Project p = threeMigrations()) {
+            p.run("upgrade");
+            // as if aaaaa1 had been applied last (a branch merged after the others ran): a rollback by count would
+            // revert it first
+            p.db.execute("UPDATE databasechangelog SET orderexecuted = 99 WHERE id = '20261101_1000-aaaaa1-1'");
+            Cli.Result down = p.run("downgrade", "bbbbb2");
+            assertThat(down.exit()).as("%s", down).isEqualTo(2);
+            assertThat(down.err()).isEqualTo("error: cannot downgrade to 20261102_1000-bbbbb2: 20261101_1000-aaaaa1, at"
+                    + " or before it, was applied after migrations that follow it, and rollbacks run in the order"
+                    + " things were applied; revert by count instead (./migrate downgrade -1); nothing was changed\n");
+            assertThat(p.changelogRows()).hasSize(4);
+            assertThat(p.tables()).contains("public.players", "public.teams");
+        }
+    }
+
+    @Test
     void downgradeByNegativeCountAndToBase() {
         try (Project p = threeMigrations()) {
             p.run("upgrade");
