@@ -77,7 +77,8 @@ public final class Program {
         return switch (command) {
             case "create" -> "-Dmessage=" + arg;
             case "stamp" -> "-Drevision=" + arg;
-            case "downgrade" -> "-Dcount=" + arg;
+            case "downgrade" -> arg.matches("-?\\d+") ? "-Dcount=" + arg : "-Drevision=" + arg;
+            case "upgrade" -> "-Drevision=" + arg;
             default -> arg;
         };
     }

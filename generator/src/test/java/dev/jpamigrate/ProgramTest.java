@@ -24,6 +24,9 @@ class ProgramTest {
         assertThat(Program.commandFor(mvn, "stamp", "<rev>")).isEqualTo("mvn jpa-migrate:stamp -Drevision=<rev>");
         assertThat(Program.commandFor(mvn, "stamp", "head")).isEqualTo("mvn jpa-migrate:stamp -Drevision=head");
         assertThat(Program.commandFor(mvn, "downgrade", "2")).isEqualTo("mvn jpa-migrate:downgrade -Dcount=2");
+        assertThat(Program.commandFor(mvn, "downgrade", "-2")).isEqualTo("mvn jpa-migrate:downgrade -Dcount=-2");
+        assertThat(Program.commandFor(mvn, "downgrade", "a1b2c3")).isEqualTo("mvn jpa-migrate:downgrade -Drevision=a1b2c3");
+        assertThat(Program.commandFor(mvn, "upgrade", "a1b2c3")).isEqualTo("mvn jpa-migrate:upgrade -Drevision=a1b2c3");
         assertThat(Program.commandFor(mvn, "check", "--url")).isEqualTo("mvn jpa-migrate:check -Djpa-migrate.url=<url>");
         assertThat(Program.commandFor(mvn, "check", "--verbose")).isEqualTo("mvn jpa-migrate:check -Djpa-migrate.verbose");
     }

@@ -13,7 +13,14 @@ import java.util.concurrent.Callable;
         "Exit 0 when entities, changelogs and database agree, 1 on drift (printed).",
         "Model drift (entities vs changelogs replayed on a scratch database) always; with --url also database drift"
                 + " (pending changeSets, changes made outside the migrations) and changelogs edited after they were"
-                + " applied. Changelogs that conflict or got out of order fail too."})
+                + " applied. Changelogs that conflict or got out of order fail too."},
+        footer = {"", "Examples:",
+                "  ${COMMAND-FULL-NAME}",
+                "      entities vs changelogs (no database needed); exit 1 on drift",
+                "  ${COMMAND-FULL-NAME} --url \"$DATABASE_URL\"",
+                "      also that database: pending changeSets, manual changes, edited files",
+                "  ${COMMAND-FULL-NAME} --format markdown > drift.md",
+                "      a report for a pull-request comment (json for tools)"})
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
@@ -30,8 +37,10 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         root.noDatabase = modelOnly;
+        root.showsProgress = true;
         return root.withEngine(false, MigrateCommand.IfNoChangelogs.NEW_PROJECT, engine -> {
             Results.Checked result = engine.check();
+            root.clearProgress();
             root.out().print(format.render(result, engine.renderOptions()));
             root.out().flush();
             return result.clean() ? ExitCode.OK : ExitCode.DRIFT;

@@ -2,6 +2,7 @@ package dev.jpamigrate.cli;
 
 import dev.jpamigrate.Program;
 import dev.jpamigrate.change.Change;
+import dev.jpamigrate.desired.StaleSources;
 import dev.jpamigrate.diff.Backfills;
 import dev.jpamigrate.diff.Renames;
 import dev.jpamigrate.engine.Engine;
@@ -22,7 +23,14 @@ import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** Writes a migration for the difference between the entities and the database at head. */
-@Command(name = "create", description = "Generate a migration from the entity changes (like alembic revision --autogenerate).")
+@Command(name = "create", description = "Generate a migration from the entity changes (like alembic revision --autogenerate).",
+        footer = {"", "Examples:",
+                "  ${COMMAND-FULL-NAME} \"add user timezone\"",
+                "      write changelogs/<rev>_add_user_timezone.sql for what the entities changed",
+                "  ${COMMAND-FULL-NAME} \"full name\" --rename users.display_name=full_name",
+                "      a rename that keeps the values, not a drop and an add",
+                "  ${COMMAND-FULL-NAME} \"add currency\" --backfill \"orders.currency='EUR'\"",
+                "      a new NOT NULL column, its value for the rows there already"})
 final class CreateCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
@@ -72,7 +80,9 @@ final class CreateCommand implements Callable<Integer> {
             case "markdown" -> true;
             default -> throw new dev.jpamigrate.MigrateException("unknown format '" + format + "': use text or markdown");
         };
+        root.showsProgress = true;
         return root.withEngine(!noVerify, MigrateCommand.IfNoChangelogs.CREATE, engine -> {
+            warnIfStale(engine);
             List<Renames.Request> renames = new ArrayList<>();
             renameTables.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.TABLE, r)));
             renameColumns.forEach(r -> renames.add(Renames.Request.parse(Renames.Kind.COLUMN, r)));
@@ -80,6 +90,7 @@ final class CreateCommand implements Callable<Integer> {
             List<Backfills.Request> fills = backfills.stream().map(Backfills.Request::parse).toList();
             Results.Created created = engine.create(new Engine.CreateRequest(text, renames, fills,
                     online || Boolean.parseBoolean(root.setting("online", "false"))), this::decide);
+            root.clearProgress();
             if (!created.written() && !created.counts().isEmpty()) {
                 PrintWriter err = root.err();
                 err.println("Nothing written: the migration would fail on the rows the database holds:");
@@ -143,6 +154,20 @@ final class CreateCommand implements Callable<Integer> {
         });
     }
 
+    /** One line when an entity source is newer than its class: the migration would come from the old classes. */
+    private void warnIfStale(Engine engine) {
+        List<java.nio.file.Path> classes = engine.options().classpath();
+        List<String> configured = java.util.Arrays.stream(root.setting("sources", "").split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+        StaleSources.find(StaleSources.sourceRoots(root.projectRoot(), configured, classes), classes,
+                engine.options().packages()).ifPresent(stale -> {
+            String build = stale.classes().toString().contains("/build/classes/") ? "./gradlew classes" : "mvn compile";
+            root.err().println("warning: entity sources are newer than the compiled classes ("
+                    + stale.source().getFileName() + "): compile first (" + build + ")");
+            root.err().flush();
+        });
+    }
+
     /**
      * Drops and adds that look like renames: with --accept-drops they stand; at a terminal the user is asked about
      * each; anywhere else (CI, a hook) nothing is written and the exact options are printed.
@@ -154,6 +179,7 @@ final class CreateCommand implements Callable<Integer> {
         if (root.prompt == null) {
             return Optional.empty();
         }
+        root.clearProgress();
         List<Renames.Request> accepted = new ArrayList<>();
         List<GitRenames.FieldRename> inGit = GitRenames.read(root.workDir());
         for (Renames.Suggestion s : suggestions) {

@@ -4,7 +4,10 @@ import dev.jpamigrate.Program;
 import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.Migration;
 import dev.jpamigrate.run.Status;
+import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.report.StatusJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
@@ -15,18 +18,43 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Every migration in order, with its applied state. */
-@Command(name = "history", description = "List every migration in order: revision, date, message, applied or pending.")
+@Command(name = "history", description = "List every migration in order: revision, date, message, applied or pending.",
+        footer = {"", "Examples:",
+                "  ${COMMAND-FULL-NAME}",
+                "      every migration: revision, date, message, applied or pending",
+                "  ${COMMAND-FULL-NAME} --format json | jq .pendingMigrations",
+                "      how many migrations are still to apply, for a script"})
 final class HistoryCommand implements Callable<Integer> {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @ParentCommand
     MigrateCommand root;
 
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "text (default) or json (for tools; fields in the README).")
+    String format;
+
+    /** True for json, false for text; anything else is the one line of a usage error. */
+    static boolean json(String format) {
+        return switch (format.trim().toLowerCase(Locale.ROOT)) {
+            case "json" -> true;
+            case "text" -> false;
+            default -> throw new MigrateException("unknown format '" + format + "': use text or json");
+        };
+    }
+
     @Override
     public Integer call() {
+        boolean json = json(format);
         return root.withDatabase(engine -> {
             Status status = engine.lifecycle(Duration.ZERO, line -> { }, Lifecycle::status);
             PrintWriter out = root.out();
+            if (json) {
+                out.print(StatusJson.history(status, engine.hasDatabase() ? engine.where() : null));
+                out.flush();
+                Printer.missingFiles(root.err(), status);
+                return ExitCode.OK;
+            }
             if (status.migrations().isEmpty()) {
                 out.println("No migrations yet: run " + Program.command("create", "\"<message>\""));
                 return ExitCode.OK;

@@ -36,11 +36,20 @@ import java.util.function.Supplier;
 @Command(name = "migrate", mixinStandardHelpOptions = true, version = "jpa-migrate 0.1.0",
         description = "Alembic-style migrations for JPA/Hibernate entities on PostgreSQL, written as Liquibase changelogs.",
         footer = {"", ExitCode.HELP,
-                "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run."},
+                "Without --url, DATABASE_URL or a .env file, an embedded PostgreSQL is started for the run.",
+                "", "Examples:",
+                "  ${ROOT-COMMAND-NAME} create \"add user timezone\"   a migration from the entity changes",
+                "  ${ROOT-COMMAND-NAME} upgrade                      apply it (upgrade REV: up to REV)",
+                "  ${ROOT-COMMAND-NAME} downgrade -1                 revert the last one (or REV, base)",
+                "  ${ROOT-COMMAND-NAME} check --url \"$DATABASE_URL\"  the CI gate: exit 1 on drift",
+                "  ${ROOT-COMMAND-NAME} show a1b2c3                  its SQL, forward and rollback",
+                "  source <(${ROOT-COMMAND-NAME} completion)         tab completion, bash or zsh",
+                "See '${ROOT-COMMAND-NAME} <command> --help' for each command's options and examples."},
         subcommands = {CreateCommand.class, BaselineCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
                 LintCommand.class, ErdCommand.class,
                 InstallHookCommand.class,
+                ShowCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MigrateCommand implements Runnable {
 
@@ -208,8 +217,22 @@ public final class MigrateCommand implements Runnable {
         return spec.commandLine().getErr();
     }
 
+    /** Set by commands whose work can take long on a large model (create, check, upgrade, stamp). */
+    boolean showsProgress;
+    /** Whether someone watches: progress updates one line in place only at a console. */
+    boolean console = System.console() != null;
+    private ProgressLine progressLine;
+
+    /** Takes the updating progress line off the terminal before other output (a question, a result). */
+    void clearProgress() {
+        if (progressLine != null) {
+            progressLine.clear();
+        }
+    }
+
     /** Informational lines; silent with --quiet. */
     void info(String line) {
+        clearProgress();
         if (!quiet) {
             out().println(line);
             out().flush();
@@ -218,6 +241,7 @@ public final class MigrateCommand implements Runnable {
 
     Consumer<String> log() {
         return verbose ? line -> {
+            clearProgress();
             err().println("[verbose] " + DbUrl.mask(line));
             err().flush();
         } : line -> { };
@@ -246,6 +270,11 @@ public final class MigrateCommand implements Runnable {
         NEW_PROJECT,
         /** unlock and erd never read them. */
         UNUSED
+    }
+
+    /** The project root: where migrate.properties is, found as commands find it, else the working directory. */
+    Path projectRoot() {
+        return Config.load(workDir, env).root();
     }
 
     /** A setting of migrate.properties (found as commands find it), or {@code fallback}. */
@@ -372,8 +401,13 @@ public final class MigrateCommand implements Runnable {
                 author, clock, revisionIds, verify, log, masterFile, filter,
                 noCache ? Optional.empty() : dev.jpamigrate.db.EmbeddedServer.cacheDir(env), extensionNames, hibernate,
                 exclusions, scratchServer);
-        try (Engine engine = new Engine(options)) {
+        try (Engine engine = new Engine(options);
+             ProgressLine progress = new ProgressLine(err(), showsProgress
+                     ? ProgressLine.Mode.of(console, env, quiet) : ProgressLine.Mode.OFF)) {
+            progressLine = progress;
+            engine.onProgress(progress);
             int code = action.apply(engine);
+            progress.clear();
             if (verbose) {
                 Timings.print(log, startedAt, engine.timings());
             }

@@ -10,7 +10,12 @@ import java.util.concurrent.Callable;
 
 /** Reverts every migration, leaving only the tracking tables. */
 @Command(name = "reset", description = "Revert every applied migration (tables, enum types, sequences and schemas they"
-        + " created go too); only the tracking tables stay.")
+        + " created go too); only the tracking tables stay.",
+        footer = {"", "Examples:",
+                "  ${COMMAND-FULL-NAME}",
+                "      revert every applied migration",
+                "  ${COMMAND-FULL-NAME} --sql",
+                "      print that SQL; change nothing"})
 final class ResetCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;

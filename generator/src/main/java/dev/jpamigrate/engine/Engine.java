@@ -27,6 +27,7 @@ import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.LiquibaseRunner;
 import dev.jpamigrate.run.Migration;
+import dev.jpamigrate.run.Progress;
 import dev.jpamigrate.schema.Extension;
 import dev.jpamigrate.schema.Schema;
 import liquibase.changelog.ChangeSet;
@@ -62,6 +63,7 @@ public final class Engine implements AutoCloseable {
     private Server devServer;
     private Schema desired;
     private final Map<String, Long> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile Consumer<Progress> events = e -> { };
 
     public Engine(EngineOptions options) {
         this.options = options;
@@ -75,6 +77,19 @@ public final class Engine implements AutoCloseable {
 
     public Changelogs changelogs() {
         return changelogs;
+    }
+
+    /**
+     * Where the progress of long work goes: each timed phase as it starts, and the files and changeSets of lifecycle
+     * operations. Events may come from several threads at once.
+     */
+    public void onProgress(Consumer<Progress> events) {
+        this.events = events;
+    }
+
+    /** What this engine was built with: the packages and class path the entities come from, for instance. */
+    public EngineOptions options() {
+        return options;
     }
 
     /** How this engine renders migrations, for the reports and warnings that show their SQL and hazards. */
@@ -866,7 +881,7 @@ public final class Engine implements AutoCloseable {
      */
     public <T> T lifecycle(Duration lockWait, Consumer<String> progress, Function<Lifecycle, T> operation) {
         try (Connection c = targetConnection()) {
-            return operation.apply(new Lifecycle(c, changelogs, lockWait, progress));
+            return operation.apply(new Lifecycle(c, changelogs, lockWait, progress).events(events));
         } catch (SQLException e) {
             throw new MigrateException("database error: " + e.getMessage(), e);
         }
@@ -905,6 +920,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private <T> T timed(String phase, Step<T> step) {
+        events.accept(new Progress.Phase(phase));
         long start = System.nanoTime();
         try {
             return step.run();

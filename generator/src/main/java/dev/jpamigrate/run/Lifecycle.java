@@ -32,6 +32,7 @@ public final class Lifecycle {
     private final Duration lockWait;
     private final Consumer<String> progress;
     private final LiquibaseRunner runner;
+    private java.util.function.Consumer<Progress> events = e -> { };
 
     public Lifecycle(Connection connection, Changelogs changelogs, Duration lockWait, Consumer<String> progress) {
         this.connection = connection;
@@ -39,6 +40,12 @@ public final class Lifecycle {
         this.lockWait = lockWait;
         this.progress = progress;
         this.runner = new LiquibaseRunner(connection, changelogs).lockWait(lockWait);
+    }
+
+    /** Where the progress of long operations goes ({@link Progress}); nowhere by default. */
+    public Lifecycle events(java.util.function.Consumer<Progress> events) {
+        this.events = events;
+        return this;
     }
 
     /** What was applied, reverted or marked, by migration file, and where the database ended up. */
@@ -92,19 +99,49 @@ public final class Lifecycle {
      * fails, or the process dies, its file is not applied at all and the earlier files stay applied.
      */
     public Outcome upgrade() {
-        return locked(this::upgradeLocked);
+        return upgrade("head");
     }
 
-    private Outcome upgradeLocked() {
+    /**
+     * Applies the pending changeSets of every migration up to and including {@code target} ({@code head}: all of
+     * them), each file in one transaction as {@link #upgrade()} does. A target behind a migration already applied is
+     * an error: upgrade never reverts.
+     */
+    public Outcome upgrade(String target) {
+        return locked(() -> upgradeLocked(target));
+    }
+
+    private Outcome upgradeLocked(String target) {
         Status before = status();
         List<Migration> pending = before.pending();
+        boolean all = target == null || target.trim().equalsIgnoreCase("head");
+        if (!all) {
+            List<Migration> migrations = before.migrations();
+            int last = resolve(migrations, target, "; nothing was changed").index();
+            pending = pending.stream().filter(m -> migrations.indexOf(m) <= last).toList();
+            if (pending.isEmpty()) {
+                Optional<Migration> later = migrations.subList(last + 1, migrations.size()).stream()
+                        .filter(m -> m.applied() > 0).reduce((a, b) -> b);
+                if (later.isPresent()) {
+                    throw new MigrateException("cannot upgrade to " + migrations.get(last).revision() + ": the database"
+                            + " is at " + later.get().revision() + ", past it; upgrade never reverts (use "
+                            + Program.command("downgrade", migrations.get(last).rev()) + "); nothing was changed", null, 2);
+                }
+            }
+        }
         if (pending.isEmpty()) {
             return new Outcome(List.of(), 0, before);
         }
         int total = pending.stream().mapToInt(m -> m.changeSets() - m.applied()).sum();
-        Progress listener = new Progress(before, total);
+        Listener listener = new Listener(before, total, pending.size());
         try {
-            runner.update(listener);
+            if (all) {
+                runner.update(listener);
+            } else {
+                // Liquibase runs pending changeSets in changelog order, so the first `total` are exactly those of the
+                // migrations up to the target.
+                runner.update(total, listener);
+            }
         } catch (MigrateException e) {
             if (listener.failed == null) {
                 throw e;
@@ -121,11 +158,25 @@ public final class Lifecycle {
         runner.updateSql(out);
     }
 
+    /** As {@link #upgradeSql(Writer)}, for the migrations up to and including {@code target}. */
+    public void upgradeSql(String target, Writer out) {
+        if (target == null || target.trim().equalsIgnoreCase("head")) {
+            runner.updateSql(out);
+            return;
+        }
+        Status before = status();
+        List<Migration> migrations = before.migrations();
+        int last = resolve(migrations, target, "").index();
+        int count = before.pending().stream().filter(m -> migrations.indexOf(m) <= last)
+                .mapToInt(m -> m.changeSets() - m.applied()).sum();
+        runner.updateSql(count, out);
+    }
+
     /**
      * The one line for an upgrade that failed part way. Each migration file runs in one transaction, so the failing
      * file left nothing behind; what is said comes from DATABASECHANGELOG as it is now, not from what was intended.
      */
-    private MigrateException failedMidway(Status before, Progress listener, MigrateException e) {
+    private MigrateException failedMidway(Status before, Listener listener, MigrateException e) {
         ChangeSet failed = listener.failed;
         String file = failed.getFilePath();
         Status after = status();
@@ -166,9 +217,11 @@ public final class Lifecycle {
     }
 
     /** Reports each migration file as it starts, and each changeSet when there are many. */
-    private final class Progress extends AbstractChangeExecListener {
+    private final class Listener extends AbstractChangeExecListener {
         private final Status before;
         private final int total;
+        private final int files;
+        private int fileIndex;
         private final List<ChangeSet> ran = new ArrayList<>();
         private String currentFile;
         private String lastRevision;
@@ -176,9 +229,10 @@ public final class Lifecycle {
         private Exception failure;
         private int started;
 
-        Progress(Status before, int total) {
+        Listener(Status before, int total, int files) {
             this.before = before;
             this.total = total;
+            this.files = files;
             this.lastRevision = before.current().map(Migration::revision).orElse("");
         }
 
@@ -197,7 +251,10 @@ public final class Lifecycle {
                 progress.accept("Running upgrade " + lastRevision + " -> " + revision
                         + (m != null && !m.message().isEmpty() ? ", " + m.message() : ""));
                 lastRevision = revision;
+                fileIndex++;
+                events.accept(new Progress.File(fileIndex, Math.max(files, fileIndex), m != null ? m.file() : file));
             }
+            events.accept(new Progress.ChangeSet(started, total, changeSet.getId()));
             if (total > PROGRESS_THRESHOLD) {
                 String comment = changeSet.getComments() == null ? "" : " " + changeSet.getComments().trim();
                 String line = String.format("  [%d/%d] %s%s", started, total, changeSet.getId(), comment);
@@ -247,6 +304,59 @@ public final class Lifecycle {
             throw new MigrateException("cannot downgrade " + files + " migration(s): only " + reverted.size()
                     + " applied (use " + Program.command("reset") + " to revert them all); nothing was changed",
                     null, 2);
+        }
+        return revert(history, before, reverted, count, sqlOut);
+    }
+
+    /**
+     * Reverts every migration after {@code target}, so that it becomes the database's revision; {@code base} reverts
+     * them all. Only what was applied after the target's own changeSets goes: a migration at or before the target that
+     * ran later (out of order) stops it before anything is reverted.
+     */
+    public Outcome downgradeTo(String target, Writer sqlOut) {
+        return sqlOut != null ? downgradeToLocked(target, sqlOut) : locked(() -> downgradeToLocked(target, null));
+    }
+
+    private Outcome downgradeToLocked(String target, Writer sqlOut) {
+        History history = runner.history();
+        Status before = status(history);
+        if (target.trim().equalsIgnoreCase("base")) {
+            return resetLocked(sqlOut);
+        }
+        List<Migration> migrations = before.migrations();
+        Revisions.Resolved.Found found = resolve(migrations, target, "; nothing was changed");
+        Migration to = found.migration();
+        if (to.applied() == 0) {
+            throw new MigrateException("cannot downgrade to " + to.revision() + ": it is not applied (the database is "
+                    + where(before) + "); downgrade never applies (use " + Program.command("upgrade", to.rev())
+                    + "); nothing was changed", null, 2);
+        }
+        java.util.Set<String> after = new java.util.HashSet<>();
+        migrations.subList(found.index() + 1, migrations.size()).stream().filter(m -> m.applied() > 0)
+                .forEach(m -> after.add(m.file()));
+        List<Applied> applied = history.applied();
+        long remaining = applied.stream().filter(a -> after.contains(History.file(a.file()))).count();
+        if (remaining == 0) {
+            return new Outcome(List.of(), 0, before);
+        }
+        List<String> reverted = new ArrayList<>();
+        int count = 0;
+        for (int i = applied.size() - 1; i >= 0 && remaining > 0; i--) {
+            String file = History.file(applied.get(i).file());
+            if (after.contains(file)) {
+                remaining--;
+            } else if (!before.unknownFiles().contains(file)) { // a missing file is refused by revert(), by name
+                Migration m = find(before, file);
+                throw new MigrateException("cannot downgrade to " + to.revision() + ": "
+                        + (m == null ? file : m.revision()) + ", at or before it, was applied after migrations that"
+                        + " follow it, and rollbacks run in the order things were applied; revert by count instead"
+                        + " (" + Program.command("downgrade", "-" + (reverted.size() + 1)) + "); nothing was changed",
+                        null, 2);
+            }
+            if (!reverted.contains(file)) {
+                reverted.add(file);
+            }
+            count++;
         }
         return revert(history, before, reverted, count, sqlOut);
     }
@@ -372,21 +482,7 @@ public final class Lifecycle {
             }
             last = migrations.size() - 1;
         } else {
-            last = -1;
-            for (int i = 0; i < migrations.size(); i++) {
-                if (migrations.get(i).matches(ref)) {
-                    if (last >= 0) {
-                        throw new MigrateException("revision '" + ref + "' is ambiguous: it names "
-                                + migrations.get(last).revision() + " and " + migrations.get(i).revision()
-                                + "; nothing was changed", null, 2);
-                    }
-                    last = i;
-                }
-            }
-            if (last < 0) {
-                throw new MigrateException("unknown revision '" + ref + "': not in " + changelogs.master()
-                        + " (" + Program.command("history") + " lists them); nothing was changed", null, 2);
-            }
+            last = resolve(migrations, ref, "; nothing was changed").index();
         }
         for (int i = last + 1; i < migrations.size(); i++) {
             if (migrations.get(i).applied() > 0) {
@@ -401,6 +497,7 @@ public final class Lifecycle {
         if (count == 0) {
             return new Outcome(List.of(), 0, before);
         }
+        events.accept(new Progress.Phase("mark applied"));
         int ran = runner.markRan(marked.stream().map(Migration::file).collect(java.util.stream.Collectors.toSet()));
         return new Outcome(marked, ran, status());
     }
@@ -496,6 +593,14 @@ public final class Lifecycle {
             Thread.currentThread().interrupt();
             throw new MigrateException("interrupted while waiting for the migration lock", e);
         }
+    }
+
+    /**
+     * The migration {@code ref} names ({@link Revisions}), or the one line for a name that is unknown or ambiguous;
+     * {@code tail} ends that line ("; nothing was changed").
+     */
+    public Revisions.Resolved.Found resolve(List<Migration> migrations, String ref, String tail) {
+        return Revisions.require(migrations, ref, changelogs.master(), tail);
     }
 
     private static Migration find(Status status, String file) {

@@ -143,6 +143,14 @@ public final class LiquibaseRunner implements AutoCloseable {
         inFileTransactions(listener, () -> liquibase.update(contexts(), labels()));
     }
 
+    /** As {@link #update(ChangeExecListener)}, for the first {@code count} pending changeSets in changelog order. */
+    public void update(int count, ChangeExecListener listener) {
+        if (liquibase == null) {
+            return;
+        }
+        inFileTransactions(listener, () -> liquibase.update(count, contexts(), labels()));
+    }
+
     private interface LiquibaseCall {
         void run() throws Exception;
     }
@@ -173,6 +181,17 @@ public final class LiquibaseRunner implements AutoCloseable {
         }
         quietly(() -> {
             liquibase.update(contexts(), labels(), out);
+            return null;
+        });
+    }
+
+    /** Writes the SQL that would apply the first {@code count} pending changeSets, without running it. */
+    public void updateSql(int count, Writer out) {
+        if (liquibase == null) {
+            return;
+        }
+        quietly(() -> {
+            liquibase.update(count, contexts(), labels(), out);
             return null;
         });
     }

@@ -27,7 +27,7 @@ class SubcommandHelpTest {
     @Test
     void everyCommandHasIt() {
         for (String command : new String[] {"create", "check", "upgrade", "downgrade", "reset", "current", "history",
-                "stamp", "unlock", "install-hook", "erd"}) {
+                "stamp", "unlock", "install-hook", "erd", "show", "completion", "lint", "baseline"}) {
             Cli.Result help = new Cli(work).run(command, "-h");
             assertThat(help.exit()).as("%s -h\n%s", command, help).isZero();
             assertThat(help.out()).as(command).contains("Usage:");

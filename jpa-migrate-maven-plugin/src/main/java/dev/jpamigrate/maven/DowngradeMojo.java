@@ -5,12 +5,19 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.util.List;
 
-/** Reverts the last migration files with their rollbacks: {@code mvn jpa-migrate:downgrade -Dcount=2}. */
+/**
+ * Reverts the last migration files with their rollbacks: {@code mvn jpa-migrate:downgrade -Dcount=2}, or every one after
+ * a revision: {@code -Drevision=a1b2c3} ({@code base}: all of them).
+ */
 @Mojo(name = "downgrade")
 public class DowngradeMojo extends MigrateMojo {
     /** How many migration files to revert. */
     @Parameter(property = "count", defaultValue = "1")
     int count;
+
+    /** The revision to go back to (it becomes current), or {@code base}; when set, {@code count} is not used. */
+    @Parameter(property = "revision")
+    String revision;
 
     /** Print the rollback SQL instead; change nothing in the database. */
     @Parameter(property = "jpa-migrate.sql", defaultValue = "false")
@@ -28,6 +35,6 @@ public class DowngradeMojo extends MigrateMojo {
 
     @Override
     List<String> commandArguments() {
-        return List.of(String.valueOf(count));
+        return List.of(revision != null && !revision.isBlank() ? revision : String.valueOf(count));
     }
 }

@@ -111,7 +111,10 @@ abstract class MigrateMojo extends AbstractMojo {
         int code;
         try (PrintWriter out = new PrintWriter(new Lines(output::out), true);
              PrintWriter err = new PrintWriter(new Lines(output::err), true)) {
-            code = new Tool(toolJars()).run(args, environment(), project.getBasedir().toPath(), out, err);
+            // Maven logs each stderr line as a warning: no progress lines there, even in CI
+            java.util.Map<String, String> env = environment();
+            env.put("MIGRATE_PROGRESS", "off");
+            code = new Tool(toolJars()).run(args, env, project.getBasedir().toPath(), out, err);
         }
         output.finish(code);
         String failure = output.failure();
