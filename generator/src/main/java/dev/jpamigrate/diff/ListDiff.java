@@ -25,16 +25,25 @@ public record ListDiff<T>(List<Entry<T>> entries) {
         entries = List.copyOf(entries);
     }
 
-    /** One key's outcome. */
+    /** One key's outcome: the old object and the new one, null on the side that lacks it. */
     public sealed interface Entry<T> {
+        T from();
+
+        T to();
     }
 
     /** Only the new list has it. */
     public record Added<T>(T to) implements Entry<T> {
+        public T from() {
+            return null;
+        }
     }
 
     /** Only the old list has it. */
     public record Dropped<T>(T from) implements Entry<T> {
+        public T to() {
+            return null;
+        }
     }
 
     /** Both lists have it, and {@code differs} said they differ. */

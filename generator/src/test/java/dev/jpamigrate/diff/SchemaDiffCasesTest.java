@@ -330,6 +330,28 @@ class SchemaDiffCasesTest {
                                 "CREATE TABLE public.items (\n    id bigint NOT NULL,\n"
                                         + "    state public.status DEFAULT 'open'::public.status NOT NULL,\n"
                                         + "    CONSTRAINT items_pkey PRIMARY KEY (id)\n)")),
+                a("within a phase, changes keep name order whatever their entry (added, dropped or altered)",
+                        tables(items(ID, col("f", "text", false, null), generated(col("g", "text", false, null), "'a'::text"))),
+                        tables(items(ID, generated(col("g", "text", false, null), "'b'::text"), col("h", "text", false, null))),
+                        List.of("DropColumn: drop column items.f", "DropColumn: drop column items.g",
+                                "AddColumn: add column items.g text", "AddColumn: add column items.h text"),
+                        List.of("ALTER TABLE public.items DROP COLUMN f", "ALTER TABLE public.items DROP COLUMN g",
+                                "ALTER TABLE public.items ADD COLUMN g text GENERATED ALWAYS AS ('b'::text) STORED",
+                                "ALTER TABLE public.items ADD COLUMN h text")),
+                a("foreign keys of a dropped and of a changed table: in table name order",
+                        tables(new Table(new QualifiedName("public", "a"), List.of(col("team_id", "bigint", false, null)),
+                                        List.of(new Constraint("fk_a", Constraint.Kind.FOREIGN_KEY, List.of("team_id"),
+                                                "FOREIGN KEY (team_id) REFERENCES public.teams(id)", TEAMS)), List.of(), null),
+                                items(List.of(ID, col("team_id", "bigint", false, null)), List.of(PK, FK), List.of(), null),
+                                teams()),
+                        tables(items(List.of(ID, col("team_id", "bigint", false, null)), List.of(PK), List.of(), null),
+                                teams()),
+                        List.of("DropConstraint: drop foreign key fk_a on a",
+                                "DropConstraint: drop foreign key fk_items_team on items",
+                                "DropTable: drop table a"),
+                        List.of("ALTER TABLE public.a DROP CONSTRAINT fk_a",
+                                "ALTER TABLE public.items DROP CONSTRAINT fk_items_team",
+                                "DROP TABLE public.a")),
                 a("nothing changed, nothing to do", tables(items(ID, NAME), teams()), tables(items(ID, NAME), teams()),
                         List.of(), List.of()));
     }
