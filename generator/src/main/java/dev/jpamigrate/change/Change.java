@@ -2,6 +2,7 @@ package dev.jpamigrate.change;
 
 import dev.jpamigrate.schema.*;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -241,18 +242,34 @@ public sealed interface Change {
         public Set<Hazard> hazards() { return EnumSet.of(Hazard.DELETES_DATA, Hazard.ROLLBACK_LOSES_DATA); }
     }
 
-    /** Changes a column in place: type, nullability, default, identity or comment. */
-    record AlterColumn(QualifiedName table, Column from, Column to) implements Change {
+    /**
+     * Changes a column in place: type, nullability, default, identity or comment. {@code changes} says which, computed
+     * once from the two columns; the renderer, the words and the hazards read it.
+     */
+    record AlterColumn(QualifiedName table, Column from, Column to, Set<ColumnChange> changes) implements Change {
+        public AlterColumn {
+            changes = changes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(changes));
+        }
+
+        public AlterColumn(QualifiedName table, Column from, Column to) {
+            this(table, from, to, ColumnChange.between(from, to));
+        }
+
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
-        public Change inverse() { return new AlterColumn(table, to, from); }
+        public Change inverse() { return new AlterColumn(table, to, from, changes); }
 
         /** Dropping a default depends on nothing, so it goes early: before an enum type loses the label it names. */
         public Phase phase() { return onlyDropsDefault() ? Phase.DROP_DEFAULTS : Phase.ALTER_COLUMNS; }
 
-        public boolean typeChanged() { return !from.type().equals(to.type()); }
+        public boolean changes(ColumnChange what) { return changes.contains(what); }
+
+        public boolean typeChanged() { return changes(ColumnChange.TYPE); }
+
+        /** NOT NULL is set, not dropped. */
+        public boolean setsNotNull() { return changes(ColumnChange.NOT_NULL) && to.notNull(); }
 
         public boolean onlyDropsDefault() {
-            return from.defaultExpr() != null && to.defaultExpr() == null && from.withDefault(null).equals(to);
+            return changes.equals(EnumSet.of(ColumnChange.DEFAULT)) && to.defaultExpr() == null;
         }
 
         public Set<Hazard> hazards() {
@@ -269,7 +286,7 @@ public sealed interface Change {
                             Hazard.LOCKS_TABLE));
                 }
             }
-            if (to.notNull() && !from.notNull()) {
+            if (setsNotNull()) {
                 hazards.add(Hazard.VALIDATES_ROWS);
                 hazards.add(Hazard.LOCKS_TABLE); // SET NOT NULL scans the table under its ACCESS EXCLUSIVE lock
             }

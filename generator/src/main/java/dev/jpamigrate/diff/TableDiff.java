@@ -1,6 +1,7 @@
 package dev.jpamigrate.diff;
 
 import dev.jpamigrate.change.Change;
+import dev.jpamigrate.change.ColumnChange;
 import dev.jpamigrate.change.Change.*;
 import dev.jpamigrate.diff.ListDiff.Added;
 import dev.jpamigrate.diff.ListDiff.Altered;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -44,12 +46,16 @@ final class TableDiff {
                 changes.add(new AddColumn(table, a.to()));
             } else if (e instanceof Dropped<Column> d) {
                 changes.add(new DropColumn(table, d.from()));
-            } else if (!Objects.equals(e.from().generatedExpr(), e.to().generatedExpr())) {
-                // PostgreSQL cannot change a generation expression in place; the values are derived, so nothing is lost.
-                changes.add(new DropColumn(table, e.from()));
-                changes.add(new AddColumn(table, e.to()));
             } else {
-                changes.add(new AlterColumn(table, e.from(), e.to()));
+                Set<ColumnChange> what = ColumnChange.between(e.from(), e.to());
+                if (what.contains(ColumnChange.GENERATED)) {
+                    // PostgreSQL cannot change a generation expression in place; the values are derived, so nothing
+                    // is lost.
+                    changes.add(new DropColumn(table, e.from()));
+                    changes.add(new AddColumn(table, e.to()));
+                } else {
+                    changes.add(new AlterColumn(table, e.from(), e.to(), what));
+                }
             }
         }
         return changes;
