@@ -362,7 +362,7 @@ class SchemaDiffCasesTest {
                                                       List<String> sql) {
         List<Change> diff = SchemaDiff.diff(from, to);
 
-        assertThat(diff).as(why).extracting(c -> c.getClass().getSimpleName() + ": " + Describer.describe(c))
+        assertThat(diff).as(why).extracting(c -> c.kind() + ": " + Describer.describe(c))
                 .containsExactlyElementsOf(changes);
         assertThat(sql(diff)).as(why).containsExactlyElementsOf(sql);
     }
