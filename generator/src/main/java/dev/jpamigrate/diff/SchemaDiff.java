@@ -160,15 +160,6 @@ public final class SchemaDiff {
         return early;
     }
 
-    /** The rollback of a list of changes: each change inverted, in reverse order. */
-    public static List<Change> inverse(List<Change> changes) {
-        List<Change> inverse = new ArrayList<>();
-        for (int i = changes.size() - 1; i >= 0; i--) {
-            inverse.add(changes.get(i).inverse());
-        }
-        return inverse;
-    }
-
     /** True when an expression casts to one of the types, e.g. {@code 'open'::public.status}. */
     static boolean mentionsAny(String definition, Set<String> types) {
         for (String type : types) {
