@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.jpamigrate.testing.Samples.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expected (kind and words) and the SQL of the whole migration in order.
  */
 class SchemaDiffCasesTest {
-    private static final QualifiedName ITEMS = new QualifiedName("public", "items");
-    private static final QualifiedName TEAMS = new QualifiedName("public", "teams");
-    private static final QualifiedName STATUS = new QualifiedName("public", "status");
     private static final QualifiedName SEQ = new QualifiedName("public", "items_seq");
     private static final Identity IDENTITY = new Identity(false, 1, 1, 1, Long.MAX_VALUE, 1, false);
 
@@ -29,12 +27,6 @@ class SchemaDiffCasesTest {
     private static final Column NAME = col("name", "text", false, null);
     private static final Constraint PK = new Constraint("items_pkey", Constraint.Kind.PRIMARY_KEY, List.of("id"),
             "PRIMARY KEY (id)", null);
-    private static final Constraint FK = new Constraint("fk_items_team", Constraint.Kind.FOREIGN_KEY, List.of("team_id"),
-            "FOREIGN KEY (team_id) REFERENCES public.teams(id)", TEAMS);
-    private static final Constraint CHECK = new Constraint("ck_name", Constraint.Kind.CHECK, List.of("name"),
-            "CHECK ((name <> ''::text))", null);
-    private static final Index BY_NAME = new Index("idx_items_name",
-            "CREATE INDEX idx_items_name ON public.items USING btree (name)", false);
     private static final Sequence SEQUENCE = new Sequence(SEQ, "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false, null);
 
     private static Column col(String name, String type, boolean notNull, String defaultExpr) {

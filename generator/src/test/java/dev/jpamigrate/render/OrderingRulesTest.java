@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.jpamigrate.testing.Samples.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,17 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link Phase}), and how the online plan splits a change into steps ({@link Step#plan}).
  */
 class OrderingRulesTest {
-    private static final QualifiedName ITEMS = new QualifiedName("public", "items");
-    private static final QualifiedName TEAMS = new QualifiedName("public", "teams");
-    private static final QualifiedName STATUS = new QualifiedName("public", "status");
     private static final Column NAME = new Column("name", "text", "S", false, null, null, null, null);
     private static final Column NAME_NOT_NULL = new Column("name", "text", "S", true, null, null, null, null);
-    private static final Constraint FK = new Constraint("fk_items_team", Constraint.Kind.FOREIGN_KEY, List.of("team_id"),
-            "FOREIGN KEY (team_id) REFERENCES public.teams(id)", TEAMS);
-    private static final Constraint CHECK = new Constraint("ck_name", Constraint.Kind.CHECK, List.of("name"),
-            "CHECK ((name <> ''::text))", null);
-    private static final Index BY_NAME = new Index("idx_items_name",
-            "CREATE INDEX idx_items_name ON public.items USING btree (name)", false);
     private static final Table TEAMS_TABLE = new Table(TEAMS, List.of(new Column("id", "bigint", "N", true, null, null,
             null, null)), List.of(), List.of(), null);
     private static final Sequence SEQUENCE = new Sequence(new QualifiedName("public", "items_seq"), "bigint", 1, 1, 1,
