@@ -2,6 +2,7 @@ package dev.jpamigrate.change;
 
 import dev.jpamigrate.schema.*;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,12 @@ import java.util.Set;
 public sealed interface Change {
 
     Change inverse();
+
+    /**
+     * The kind's stable name, as the JSON report writes it (format version 1). A fixed string per kind, not the class
+     * name: renaming a record must not change the public format.
+     */
+    String kind();
 
     <R> R accept(Visitor<R> visitor);
 
@@ -87,6 +94,7 @@ public sealed interface Change {
 
     /** Creates a schema (namespace). */
     record CreateSchema(String name) implements Change {
+        public String kind() { return "CreateSchema"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new DropSchema(name); }
         public Phase phase() { return Phase.CREATE_SCHEMAS; }
@@ -94,6 +102,7 @@ public sealed interface Change {
 
     /** Drops an empty schema. */
     record DropSchema(String name) implements Change {
+        public String kind() { return "DropSchema"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new CreateSchema(name); }
         public Phase phase() { return Phase.DROP_SCHEMAS; }
@@ -101,6 +110,7 @@ public sealed interface Change {
 
     /** Creates an extension in its schema, after the extensions it requires; a no-op where it already exists. */
     record CreateExtension(Extension extension) implements Change {
+        public String kind() { return "CreateExtension"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new DropExtension(extension); }
         public Phase phase() { return Phase.CREATE_EXTENSIONS; }
@@ -108,6 +118,7 @@ public sealed interface Change {
 
     /** Drops an extension that nothing uses any more (PostgreSQL refuses while a column has one of its types). */
     record DropExtension(Extension extension) implements Change {
+        public String kind() { return "DropExtension"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new CreateExtension(extension); }
         public Phase phase() { return Phase.DROP_EXTENSIONS; }
@@ -115,6 +126,7 @@ public sealed interface Change {
 
     /** Creates an enum type. */
     record CreateEnum(EnumType type) implements Change {
+        public String kind() { return "CreateEnum"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new DropEnum(type); }
         public Phase phase() { return Phase.CREATE_TYPES; }
@@ -122,6 +134,7 @@ public sealed interface Change {
 
     /** Drops an enum type that no column uses any more. */
     record DropEnum(EnumType type) implements Change {
+        public String kind() { return "DropEnum"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new CreateEnum(type); }
         public Phase phase() { return Phase.DROP_TYPES; }
@@ -132,6 +145,7 @@ public sealed interface Change {
      * the columns that use it, which are carried here because the recreation needs them.
      */
     record AlterEnum(QualifiedName name, List<String> from, List<String> to, List<EnumUsage> usages) implements Change {
+        public String kind() { return "AlterEnum"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public AlterEnum {
             from = List.copyOf(from);
@@ -165,6 +179,7 @@ public sealed interface Change {
 
     /** Creates a sequence (ownership is a separate change so it can follow the owning table). */
     record CreateSequence(Sequence sequence) implements Change {
+        public String kind() { return "CreateSequence"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new DropSequence(sequence); }
         public Phase phase() { return Phase.CREATE_SEQUENCES; }
@@ -172,6 +187,7 @@ public sealed interface Change {
 
     /** Drops a sequence. */
     record DropSequence(Sequence sequence) implements Change {
+        public String kind() { return "DropSequence"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new CreateSequence(sequence); }
         public Phase phase() { return Phase.DROP_SEQUENCES; }
@@ -179,6 +195,7 @@ public sealed interface Change {
 
     /** Changes a sequence's options. */
     record AlterSequence(Sequence from, Sequence to) implements Change {
+        public String kind() { return "AlterSequence"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new AlterSequence(to, from); }
         public Phase phase() { return Phase.CREATE_SEQUENCES; }
@@ -186,6 +203,7 @@ public sealed interface Change {
 
     /** Ties a sequence to a column (OWNED BY), or releases it when {@code to} is null. */
     record SetSequenceOwner(QualifiedName sequence, ColumnRef from, ColumnRef to) implements Change {
+        public String kind() { return "SetSequenceOwner"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new SetSequenceOwner(sequence, to, from); }
         public Phase phase() { return to == null ? Phase.RELEASE_SEQUENCES : Phase.OWN_SEQUENCES; }
@@ -193,6 +211,7 @@ public sealed interface Change {
 
     /** Creates a table with its own constraints and indexes; foreign keys are separate changes. */
     record CreateTable(Table table) implements Change {
+        public String kind() { return "CreateTable"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new DropTable(table); }
         public Phase phase() { return Phase.CREATE_TABLES; }
@@ -200,6 +219,7 @@ public sealed interface Change {
 
     /** Drops a table; it carries the whole table so the rollback can rebuild it. */
     record DropTable(Table table) implements Change {
+        public String kind() { return "DropTable"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new CreateTable(table); }
         public Phase phase() { return Phase.DROP_TABLES; }
@@ -208,6 +228,7 @@ public sealed interface Change {
 
     /** Adds a column. */
     record AddColumn(QualifiedName table, Column column) implements Change {
+        public String kind() { return "AddColumn"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new DropColumn(table, column); }
         public Phase phase() { return Phase.ADD_COLUMNS; }
@@ -235,24 +256,42 @@ public sealed interface Change {
 
     /** Drops a column; it carries the whole column so the rollback can rebuild it. */
     record DropColumn(QualifiedName table, Column column) implements Change {
+        public String kind() { return "DropColumn"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new AddColumn(table, column); }
         public Phase phase() { return Phase.DROP_COLUMNS; }
         public Set<Hazard> hazards() { return EnumSet.of(Hazard.DELETES_DATA, Hazard.ROLLBACK_LOSES_DATA); }
     }
 
-    /** Changes a column in place: type, nullability, default, identity or comment. */
-    record AlterColumn(QualifiedName table, Column from, Column to) implements Change {
+    /**
+     * Changes a column in place: type, nullability, default, identity or comment. {@code changes} says which, computed
+     * once from the two columns; the renderer, the words and the hazards read it.
+     */
+    record AlterColumn(QualifiedName table, Column from, Column to, Set<ColumnChange> changes) implements Change {
+        public String kind() { return "AlterColumn"; }
+        public AlterColumn {
+            changes = changes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(changes));
+        }
+
+        public AlterColumn(QualifiedName table, Column from, Column to) {
+            this(table, from, to, ColumnChange.between(from, to));
+        }
+
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
-        public Change inverse() { return new AlterColumn(table, to, from); }
+        public Change inverse() { return new AlterColumn(table, to, from, changes); }
 
         /** Dropping a default depends on nothing, so it goes early: before an enum type loses the label it names. */
         public Phase phase() { return onlyDropsDefault() ? Phase.DROP_DEFAULTS : Phase.ALTER_COLUMNS; }
 
-        public boolean typeChanged() { return !from.type().equals(to.type()); }
+        public boolean changes(ColumnChange what) { return changes.contains(what); }
+
+        public boolean typeChanged() { return changes(ColumnChange.TYPE); }
+
+        /** NOT NULL is set, not dropped. */
+        public boolean setsNotNull() { return changes(ColumnChange.NOT_NULL) && to.notNull(); }
 
         public boolean onlyDropsDefault() {
-            return from.defaultExpr() != null && to.defaultExpr() == null && from.withDefault(null).equals(to);
+            return changes.equals(EnumSet.of(ColumnChange.DEFAULT)) && to.defaultExpr() == null;
         }
 
         public Set<Hazard> hazards() {
@@ -269,7 +308,7 @@ public sealed interface Change {
                             Hazard.LOCKS_TABLE));
                 }
             }
-            if (to.notNull() && !from.notNull()) {
+            if (setsNotNull()) {
                 hazards.add(Hazard.VALIDATES_ROWS);
                 hazards.add(Hazard.LOCKS_TABLE); // SET NOT NULL scans the table under its ACCESS EXCLUSIVE lock
             }
@@ -279,6 +318,7 @@ public sealed interface Change {
 
     /** Adds a constraint to an existing table. */
     record AddConstraint(QualifiedName table, Constraint constraint) implements Change {
+        public String kind() { return "AddConstraint"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new DropConstraint(table, constraint); }
 
@@ -296,6 +336,7 @@ public sealed interface Change {
 
     /** Drops a constraint. */
     record DropConstraint(QualifiedName table, Constraint constraint) implements Change {
+        public String kind() { return "DropConstraint"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new AddConstraint(table, constraint); }
 
@@ -306,6 +347,7 @@ public sealed interface Change {
 
     /** Renames a constraint whose definition is unchanged. */
     record RenameConstraint(QualifiedName table, String from, String to) implements Change {
+        public String kind() { return "RenameConstraint"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new RenameConstraint(table, to, from); }
         public Phase phase() { return Phase.RENAMES; }
@@ -316,6 +358,7 @@ public sealed interface Change {
      * it: a catalog update. Asked for by the user ({@code --rename-table}); the diff never guesses it.
      */
     record RenameTable(QualifiedName from, QualifiedName to) implements Change {
+        public String kind() { return "RenameTable"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new RenameTable(to, from); }
         public Phase phase() { return Phase.RENAME_OBJECTS; }
@@ -323,6 +366,7 @@ public sealed interface Change {
 
     /** Renames a column, keeping its values ({@code --rename}); the diff never guesses it. */
     record RenameColumn(QualifiedName table, String from, String to) implements Change {
+        public String kind() { return "RenameColumn"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new RenameColumn(table, to, from); }
         public Phase phase() { return Phase.RENAME_OBJECTS; }
@@ -330,6 +374,7 @@ public sealed interface Change {
 
     /** Renames an enum label in place: every row holding it holds the new label ({@code --rename-value}). */
     record RenameEnumValue(QualifiedName type, String from, String to) implements Change {
+        public String kind() { return "RenameEnumValue"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new RenameEnumValue(type, to, from); }
         public Phase phase() { return Phase.RENAME_OBJECTS; }
@@ -341,6 +386,7 @@ public sealed interface Change {
      * NULL) restores the schema exactly.
      */
     record Backfill(QualifiedName table, String column, String value, boolean undo) implements Change {
+        public String kind() { return "Backfill"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new Backfill(table, column, value, !undo); }
         public Phase phase() { return Phase.ALTER_COLUMNS; }
@@ -348,6 +394,7 @@ public sealed interface Change {
 
     /** Creates an index on an existing table. */
     record CreateIndex(QualifiedName table, Index index) implements Change {
+        public String kind() { return "CreateIndex"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new DropIndex(table, index); }
         public Phase phase() { return Phase.CREATE_INDEXES; }
@@ -358,6 +405,7 @@ public sealed interface Change {
 
     /** Drops an index. */
     record DropIndex(QualifiedName table, Index index) implements Change {
+        public String kind() { return "DropIndex"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new CreateIndex(table, index); }
         public Phase phase() { return Phase.DROP_INDEXES; }
@@ -365,6 +413,7 @@ public sealed interface Change {
 
     /** Renames an index whose definition is unchanged. */
     record RenameIndex(QualifiedName table, String from, String to) implements Change {
+        public String kind() { return "RenameIndex"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public Change inverse() { return new RenameIndex(table, to, from); }
         public Phase phase() { return Phase.RENAMES; }
@@ -372,6 +421,7 @@ public sealed interface Change {
 
     /** Sets or clears a table's comment. */
     record SetTableComment(QualifiedName table, String from, String to) implements Change {
+        public String kind() { return "SetTableComment"; }
         public <R> R accept(Visitor<R> v) { return v.visit(this); }
         public SetTableComment {
             if (Objects.equals(from, to)) {

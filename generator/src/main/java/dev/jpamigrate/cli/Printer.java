@@ -123,7 +123,7 @@ final class Printer {
     }
 
     private static String marker(Change change) {
-        String simple = change.getClass().getSimpleName();
+        String simple = change.kind();
         if (simple.startsWith("Create") || simple.startsWith("Add")) {
             return "+";
         }

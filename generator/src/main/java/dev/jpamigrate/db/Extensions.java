@@ -1,5 +1,6 @@
 package dev.jpamigrate.db;
 
+import dev.jpamigrate.util.Causes;
 import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.schema.Extension;
 import dev.jpamigrate.schema.Sql;
@@ -101,7 +102,7 @@ public final class Extensions {
      * file that raised the error, which do not depend on the server's language.
      */
     public static Optional<String> missingFiles(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(failure)) {
             if (t instanceof PSQLException p && p.getServerErrorMessage() != null) {
                 ServerErrorMessage m = p.getServerErrorMessage();
                 if ("parse_extension_control_file".equals(m.getRoutine()) || "dfmgr.c".equals(m.getFile())) {

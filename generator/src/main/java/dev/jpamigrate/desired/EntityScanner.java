@@ -1,5 +1,6 @@
 package dev.jpamigrate.desired;
 
+import dev.jpamigrate.util.Causes;
 import dev.jpamigrate.MigrateException;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
@@ -235,13 +236,8 @@ public final class EntityScanner {
      * initializer that throws is the user's code failing, not the class path.
      */
     private static Optional<Throwable> typeProblem(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ClassNotFoundException || t instanceof TypeNotPresentException
-                    || t instanceof LinkageError && !(t instanceof ExceptionInInitializerError)) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
+        return Causes.first(failure, t -> t instanceof ClassNotFoundException || t instanceof TypeNotPresentException
+                || t instanceof LinkageError && !(t instanceof ExceptionInInitializerError));
     }
 
     /** Makes the JVM resolve what Hibernate reads of a mapped class: its supertypes, members and annotations. */
@@ -294,7 +290,7 @@ public final class EntityScanner {
 
     /** A mapped class the failure names in a message or a stack frame. */
     private static Optional<Class<?>> named(List<Class<?>> classes, Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(failure)) {
             for (Class<?> c : classes) {
                 String message = t.getMessage();
                 if (message != null && Pattern.compile("(?<![\\w.$])" + Pattern.quote(c.getName()) + "(?![\\w$])")

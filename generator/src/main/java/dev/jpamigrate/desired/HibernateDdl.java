@@ -1,5 +1,6 @@
 package dev.jpamigrate.desired;
 
+import dev.jpamigrate.util.Causes;
 import dev.jpamigrate.MigrateException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -118,10 +119,8 @@ public final class HibernateDdl {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
+        List<Throwable> chain = Causes.chain(e);
+        Throwable t = chain.get(chain.size() - 1);
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return message.replaceAll("\\s+", " ");
     }

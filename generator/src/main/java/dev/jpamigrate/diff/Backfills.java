@@ -54,7 +54,7 @@ public final class Backfills {
                     out.add(new Backfill(add.table(), c.name(), r.value(), false));
                     out.add(new AlterColumn(add.table(), nullable, c));
                 }
-            } else if (change instanceof AlterColumn alter && !alter.from().notNull() && alter.to().notNull()) {
+            } else if (change instanceof AlterColumn alter && alter.setsNotNull()) {
                 r = requests.stream().filter(q -> q.names(alter)).findFirst().orElse(null);
                 if (r != null) {
                     out.add(new Backfill(alter.table(), alter.from().name(), r.value(), false));

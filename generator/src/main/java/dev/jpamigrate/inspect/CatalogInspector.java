@@ -20,9 +20,9 @@ public final class CatalogInspector {
     public static Schema inspect(Connection connection) throws SQLException {
         String searchPath;
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("select current_setting('search_path'), set_config('search_path', '', false)")) {
+             ResultSet rs = st.executeQuery("select current_setting('search_path') as search_path, set_config('search_path', '', false)")) {
             rs.next();
-            searchPath = rs.getString(1);
+            searchPath = rs.getString("search_path");
         }
         try {
             return read(connection);
@@ -47,7 +47,7 @@ public final class CatalogInspector {
         try (Statement st = connection.createStatement()) {
             try (ResultSet rs = st.executeQuery(CatalogQueries.SCHEMAS)) {
                 while (rs.next()) {
-                    schemas.add(rs.getString(1));
+                    schemas.add(rs.getString("schema_name"));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.EXTENSIONS)) {
@@ -57,46 +57,49 @@ public final class CatalogInspector {
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.ENUMS)) {
                 while (rs.next()) {
-                    enums.add(new EnumType(name(rs, 1), strings(rs, 3)));
+                    enums.add(new EnumType(name(rs, "type_name"), strings(rs, "labels")));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.SEQUENCES)) {
                 while (rs.next()) {
-                    ColumnRef owner = rs.getString(11) == null ? null
-                            : new ColumnRef(new QualifiedName(rs.getString(10), rs.getString(11)), rs.getString(12));
-                    sequences.add(new Sequence(name(rs, 1), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9), owner));
+                    ColumnRef owner = rs.getString("owner_table") == null ? null
+                            : new ColumnRef(new QualifiedName(rs.getString("owner_schema"), rs.getString("owner_table")),
+                            rs.getString("owner_column"));
+                    sequences.add(new Sequence(name(rs, "sequence_name"), rs.getString("data_type"),
+                            rs.getLong("seqstart"), rs.getLong("seqincrement"), rs.getLong("seqmin"),
+                            rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"), owner));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.TABLES)) {
                 while (rs.next()) {
-                    tableComments.put(name(rs, 1), rs.getString(3));
+                    tableComments.put(name(rs, "table_name"), rs.getString("table_comment"));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.COLUMNS)) {
                 while (rs.next()) {
-                    String identityKind = rs.getString(9);
+                    String identityKind = rs.getString("attidentity");
                     Identity identity = identityKind == null || identityKind.isEmpty() ? null
-                            : new Identity("a".equals(identityKind), rs.getLong(10), rs.getLong(11), rs.getLong(12),
-                            rs.getLong(13), rs.getLong(14), rs.getBoolean(15));
-                    columns.computeIfAbsent(name(rs, 1), k -> new ArrayList<>()).add(new Column(rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7), identity,
-                            rs.getString(8), rs.getString(16)));
+                            : new Identity("a".equals(identityKind), rs.getLong("seqstart"), rs.getLong("seqincrement"),
+                            rs.getLong("seqmin"), rs.getLong("seqmax"), rs.getLong("seqcache"), rs.getBoolean("seqcycle"));
+                    columns.computeIfAbsent(name(rs, "table_name"), k -> new ArrayList<>()).add(new Column(
+                            rs.getString("attname"), rs.getString("type"), rs.getString("typcategory"),
+                            rs.getBoolean("attnotnull"), rs.getString("default_expr"), identity,
+                            rs.getString("generated_expr"), rs.getString("column_comment")));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.CONSTRAINTS)) {
                 while (rs.next()) {
-                    QualifiedName references = rs.getString(8) == null ? null
-                            : new QualifiedName(rs.getString(7), rs.getString(8));
-                    constraints.computeIfAbsent(name(rs, 1), k -> new ArrayList<>()).add(new Constraint(
-                            rs.getString(3), Constraint.Kind.of(rs.getString(4)), strings(rs, 6), rs.getString(5),
-                            references));
+                    QualifiedName references = rs.getString("references_table") == null ? null
+                            : new QualifiedName(rs.getString("references_schema"), rs.getString("references_table"));
+                    constraints.computeIfAbsent(name(rs, "table_name"), k -> new ArrayList<>()).add(new Constraint(
+                            rs.getString("conname"), Constraint.Kind.of(rs.getString("contype")),
+                            strings(rs, "columns"), rs.getString("definition"), references));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.INDEXES)) {
                 while (rs.next()) {
-                    indexes.computeIfAbsent(name(rs, 1), k -> new ArrayList<>())
-                            .add(new Index(rs.getString(3), rs.getString(4), rs.getBoolean(5)));
+                    indexes.computeIfAbsent(name(rs, "table_name"), k -> new ArrayList<>()).add(new Index(
+                            rs.getString("index_name"), rs.getString("definition"), rs.getBoolean("indisunique")));
                 }
             }
         }
@@ -108,11 +111,12 @@ public final class CatalogInspector {
         return new Schema(schemas, extensions, enums, sequences, tables);
     }
 
-    private static QualifiedName name(ResultSet rs, int column) throws SQLException {
-        return new QualifiedName(rs.getString(column), rs.getString(column + 1));
+    /** The object's name, qualified by the row's {@code schema_name}. */
+    private static QualifiedName name(ResultSet rs, String column) throws SQLException {
+        return new QualifiedName(rs.getString("schema_name"), rs.getString(column));
     }
 
-    private static List<String> strings(ResultSet rs, int column) throws SQLException {
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
         java.sql.Array array = rs.getArray(column);
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }

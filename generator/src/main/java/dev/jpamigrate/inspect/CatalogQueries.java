@@ -22,7 +22,7 @@ final class CatalogQueries {
             + notExtensionMember("pg_class", "c.oid");
 
     static final String SCHEMAS = """
-            select n.nspname
+            select n.nspname as schema_name
             from pg_namespace n
             where n.nspname <> 'public' and """ + " " + USER_SCHEMA + " and " + notExtensionMember("pg_namespace", "n.oid") + """
 
@@ -52,7 +52,8 @@ final class CatalogQueries {
             """;
 
     static final String ENUMS = """
-            select n.nspname, t.typname, array_agg(e.enumlabel::text order by e.enumsortorder)
+            select n.nspname as schema_name, t.typname as type_name,
+                   array_agg(e.enumlabel::text order by e.enumsortorder) as labels
             from pg_type t
             join pg_namespace n on n.oid = t.typnamespace
             join pg_enum e on e.enumtypid = t.oid
@@ -62,8 +63,9 @@ final class CatalogQueries {
             """;
 
     static final String SEQUENCES = """
-            select n.nspname, c.relname, format_type(s.seqtypid, null), s.seqstart, s.seqincrement, s.seqmin,
-                   s.seqmax, s.seqcache, s.seqcycle, own.nspname, oc.relname, oa.attname
+            select n.nspname as schema_name, c.relname as sequence_name, format_type(s.seqtypid, null) as data_type,
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   own.nspname as owner_schema, oc.relname as owner_table, oa.attname as owner_column
             from pg_sequence s
             join pg_class c on c.oid = s.seqrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -79,7 +81,7 @@ final class CatalogQueries {
             """;
 
     static final String TABLES = """
-            select n.nspname, c.relname, obj_description(c.oid, 'pg_class')
+            select n.nspname as schema_name, c.relname as table_name, obj_description(c.oid, 'pg_class') as table_comment
             from pg_class c
             join pg_namespace n on n.oid = c.relnamespace
             where""" + " " + MANAGED_TABLE + """
@@ -87,11 +89,12 @@ final class CatalogQueries {
             """;
 
     static final String COLUMNS = """
-            select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), t.typcategory, a.attnotnull,
-                   case when a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end,
-                   case when a.attgenerated <> '' then pg_get_expr(d.adbin, d.adrelid) end,
+            select n.nspname as schema_name, c.relname as table_name, a.attname,
+                   format_type(a.atttypid, a.atttypmod) as type, t.typcategory, a.attnotnull,
+                   case when a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end as default_expr,
+                   case when a.attgenerated <> '' then pg_get_expr(d.adbin, d.adrelid) end as generated_expr,
                    a.attidentity, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-                   col_description(c.oid, a.attnum)
+                   col_description(c.oid, a.attnum) as column_comment
             from pg_attribute a
             join pg_class c on c.oid = a.attrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -106,11 +109,12 @@ final class CatalogQueries {
             """;
 
     static final String CONSTRAINTS = """
-            select n.nspname, c.relname, con.conname, con.contype, pg_get_constraintdef(con.oid),
+            select n.nspname as schema_name, c.relname as table_name, con.conname, con.contype,
+                   pg_get_constraintdef(con.oid) as definition,
                    coalesce((select array_agg(a.attname::text order by k.ord)
                              from unnest(con.conkey) with ordinality k(attnum, ord)
-                             join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum), '{}'),
-                   fn.nspname, fc.relname
+                             join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum), '{}') as columns,
+                   fn.nspname as references_schema, fc.relname as references_table
             from pg_constraint con
             join pg_class c on c.oid = con.conrelid
             join pg_namespace n on n.oid = c.relnamespace
@@ -121,7 +125,8 @@ final class CatalogQueries {
             """;
 
     static final String INDEXES = """
-            select n.nspname, c.relname, i.relname, pg_get_indexdef(i.oid), ix.indisunique
+            select n.nspname as schema_name, c.relname as table_name, i.relname as index_name,
+                   pg_get_indexdef(i.oid) as definition, ix.indisunique
             from pg_index ix
             join pg_class i on i.oid = ix.indexrelid
             join pg_class c on c.oid = ix.indrelid

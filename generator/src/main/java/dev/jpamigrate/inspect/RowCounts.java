@@ -80,8 +80,7 @@ public final class RowCounts {
 
     /** NOT NULL without values for the existing rows: the migration fails on them. */
     private static boolean fails(Change change) {
-        return change instanceof AddColumn || change instanceof AlterColumn alter && !alter.from().notNull()
-                && alter.to().notNull();
+        return change instanceof AddColumn || change instanceof AlterColumn alter && alter.setsNotNull();
     }
 
     private static String limited(QualifiedName table, String where) {
@@ -104,7 +103,7 @@ public final class RowCounts {
             Column from = alter.from();
             Column to = alter.to();
             String column = Sql.ident(from.name());
-            if (!from.notNull() && to.notNull()) {
+            if (alter.setsNotNull()) {
                 return limited(alter.table(), column + " is null");
             }
             if (alter.typeChanged() && TypeChange.of(from.sqlType(), to.sqlType()) == TypeChange.NARROWS) {
@@ -125,7 +124,7 @@ public final class RowCounts {
         if (change instanceof AddColumn) {
             return "existing rows would fail: the column is NOT NULL without a default";
         }
-        if (change instanceof AlterColumn alter && !alter.from().notNull() && alter.to().notNull()) {
+        if (change instanceof AlterColumn alter && alter.setsNotNull()) {
             return "rows are NULL and would fail the new NOT NULL";
         }
         return "values would be cut or rounded by " + ((AlterColumn) change).from().type() + " -> "

@@ -1,5 +1,6 @@
 package dev.jpamigrate.integrity;
 
+import dev.jpamigrate.util.Causes;
 import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.Program;
 import dev.jpamigrate.render.Revision;
@@ -230,7 +231,7 @@ public final class Integrity {
     }
 
     static String failedFile(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(failure)) {
             String message = t.getMessage();
             if (message != null) {
                 Matcher m = FAILED_CHANGESET.matcher(message);

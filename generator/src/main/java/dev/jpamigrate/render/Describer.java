@@ -2,12 +2,12 @@ package dev.jpamigrate.render;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Change.*;
+import dev.jpamigrate.change.ColumnChange;
 import dev.jpamigrate.schema.Column;
 import dev.jpamigrate.schema.QualifiedName;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Says what a change does in plain words, for the console and the changeSet comment. */
 public final class Describer {
@@ -181,16 +181,16 @@ public final class Describer {
         Column a = c.from();
         Column b = c.to();
         List<String> parts = new ArrayList<>();
-        if (!a.type().equals(b.type())) parts.add("type " + a.type() + " -> " + b.type());
-        if (a.notNull() != b.notNull()) parts.add(b.notNull() ? "set not null" : "drop not null");
-        if (!Objects.equals(a.defaultExpr(), b.defaultExpr())) {
+        if (c.changes(ColumnChange.TYPE)) parts.add("type " + a.type() + " -> " + b.type());
+        if (c.changes(ColumnChange.NOT_NULL)) parts.add(b.notNull() ? "set not null" : "drop not null");
+        if (c.changes(ColumnChange.DEFAULT)) {
             parts.add(b.defaultExpr() == null ? "drop default" : "default " + b.defaultExpr());
         }
-        if (!Objects.equals(a.identity(), b.identity())) {
+        if (c.changes(ColumnChange.IDENTITY)) {
             parts.add(b.identity() == null ? "drop identity" : a.identity() == null ? "add identity" : "alter identity");
         }
-        if (!Objects.equals(a.generatedExpr(), b.generatedExpr())) parts.add("generation expression");
-        if (!Objects.equals(a.comment(), b.comment())) parts.add("comment");
+        if (c.changes(ColumnChange.GENERATED)) parts.add("generation expression");
+        if (c.changes(ColumnChange.COMMENT)) parts.add("comment");
         return parts;
     }
 }

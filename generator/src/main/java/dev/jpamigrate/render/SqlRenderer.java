@@ -2,6 +2,7 @@ package dev.jpamigrate.render;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Change.*;
+import dev.jpamigrate.change.ColumnChange;
 import dev.jpamigrate.schema.*;
 
 import java.util.ArrayList;
@@ -294,37 +295,41 @@ public final class SqlRenderer {
         return statements;
     }
 
+    /**
+     * The statements of a column change, in the order PostgreSQL needs them. What changed is read from the change's
+     * flags; the direction (set or drop, add or remove) from the two columns.
+     */
     private static List<String> alterColumn(AlterColumn c, RenderOptions options) {
         Column from = c.from();
         Column to = c.to();
         String prefix = alterTable(c.table()) + "ALTER COLUMN " + Sql.ident(to.name()) + " ";
         List<String> statements = new ArrayList<>();
-        if (from.identity() != null && to.identity() == null) {
+        boolean identity = c.changes(ColumnChange.IDENTITY);
+        if (identity && to.identity() == null) {
             statements.add(prefix + "DROP IDENTITY");
         }
-        String currentDefault = from.defaultExpr();
-        if (currentDefault != null && (c.typeChanged() || !Objects.equals(currentDefault, to.defaultExpr()))) {
-            // A default of the old type may not cast to the new one, so it goes first and comes back after.
-            if (c.typeChanged() || to.defaultExpr() == null) {
-                statements.add(prefix + "DROP DEFAULT");
-                currentDefault = null;
-            }
+        boolean type = c.typeChanged();
+        boolean defaultChanged = c.changes(ColumnChange.DEFAULT);
+        // A default of the old type may not cast to the new one, so it goes first and comes back after.
+        boolean dropDefault = from.defaultExpr() != null && (type || defaultChanged && to.defaultExpr() == null);
+        if (dropDefault) {
+            statements.add(prefix + "DROP DEFAULT");
         }
-        if (c.typeChanged()) {
+        if (type) {
             statements.add(prefix + "TYPE " + to.type() + using(from, to, options.timeZone()));
         }
-        if (to.defaultExpr() != null && !to.defaultExpr().equals(currentDefault)) {
+        if (to.defaultExpr() != null && (defaultChanged || dropDefault)) {
             statements.add(prefix + "SET DEFAULT " + to.defaultExpr());
         }
-        boolean setNotNull = !from.notNull() && to.notNull();
-        if (from.identity() == null && to.identity() != null) {
+        boolean setNotNull = c.setsNotNull();
+        if (identity && from.identity() == null) {
             // PostgreSQL adds an identity only to a NOT NULL column, so SET NOT NULL must come first.
             if (setNotNull) {
                 statements.add(prefix + "SET NOT NULL");
                 setNotNull = false;
             }
             statements.add(prefix + "ADD" + identityClause(to.type(), to.identity()));
-        } else if (from.identity() != null && to.identity() != null && !from.identity().equals(to.identity())) {
+        } else if (identity && to.identity() != null) {
             if (from.identity().always() != to.identity().always()) {
                 statements.add(prefix + "SET GENERATED " + (to.identity().always() ? "ALWAYS" : "BY DEFAULT"));
             }
@@ -343,10 +348,10 @@ public final class SqlRenderer {
         }
         if (setNotNull) {
             statements.add(prefix + "SET NOT NULL");
-        } else if (from.notNull() && !to.notNull()) {
+        } else if (c.changes(ColumnChange.NOT_NULL) && !to.notNull()) {
             statements.add(prefix + "DROP NOT NULL");
         }
-        if (!Objects.equals(from.comment(), to.comment())) {
+        if (c.changes(ColumnChange.COMMENT)) {
             statements.add(columnComment(c.table(), to));
         }
         return statements;

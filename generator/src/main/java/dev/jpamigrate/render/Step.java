@@ -2,6 +2,7 @@ package dev.jpamigrate.render;
 
 import dev.jpamigrate.change.Change;
 import dev.jpamigrate.change.Change.*;
+import dev.jpamigrate.change.ColumnChange;
 import dev.jpamigrate.change.Hazard;
 import dev.jpamigrate.change.Hazards;
 import dev.jpamigrate.schema.Constraint;
@@ -89,8 +90,8 @@ public record Step(Change change, String comment, List<String> sql, List<String>
                             List.of(alter + "VALIDATE CONSTRAINT " + name), List.of(), false,
                             EnumSet.of(Hazard.VALIDATES_ROWS)));
         }
-        if (change instanceof AlterColumn c && !c.from().notNull() && c.to().notNull()
-                && c.from().withDefault(null).equals(c.from().withDefault(null)) && onlyNotNull(c)) {
+        if (change instanceof AlterColumn c && c.setsNotNull() && c.changes().equals(EnumSet.of(ColumnChange.NOT_NULL))) {
+            // only NULL-ability changes: the online path for NOT NULL leaves type, default and identity alone
             String alter = "ALTER TABLE " + c.table().sql() + " ";
             String check = Sql.ident(truncate(c.table().name() + "_" + c.to().name() + "_not_null"));
             String definition = "CHECK (" + Sql.ident(c.to().name()) + " IS NOT NULL)";
@@ -115,12 +116,6 @@ public record Step(Change change, String comment, List<String> sql, List<String>
         List<String> rollback = new ArrayList<>(List.of(timeout));
         rollback.addAll(SqlRenderer.render(change.inverse(), options));
         return List.of(new Step(change, Describer.describe(change), sql, rollback, true, hazards));
-    }
-
-    /** Only NULL-ability changes: the online path for NOT NULL leaves type, default and identity alone. */
-    private static boolean onlyNotNull(AlterColumn c) {
-        return new dev.jpamigrate.schema.Column(c.from().name(), c.from().type(), c.from().typeCategory(), true,
-                c.from().defaultExpr(), c.from().identity(), c.from().generatedExpr(), c.from().comment()).equals(c.to());
     }
 
     private static String concurrently(String definition) {

@@ -12,7 +12,7 @@ import java.util.List;
 record Item(String kind, String marker, String description, List<String> sql, List<Hazard> hazards,
             List<String> hazardWords) {
     static Item of(Change change, RenderOptions options) {
-        String kind = change.getClass().getSimpleName();
+        String kind = change.kind();
         String marker = kind.startsWith("Create") || kind.startsWith("Add") ? "+" : kind.startsWith("Drop") ? "-" : "~";
         List<Hazard> hazards = List.copyOf(change.hazards());
         return new Item(kind, marker, Describer.describe(change), SqlRenderer.render(change, options), hazards,

@@ -1,5 +1,6 @@
 package dev.jpamigrate.run;
 
+import dev.jpamigrate.util.Causes;
 import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.Program;
 import dev.jpamigrate.db.DbUrl;
@@ -490,19 +491,13 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return Causes.first(e, type).orElse(null);
     }
 
     /** The messages of a cause chain, without repeats, on one line and without passwords. */
     static String flatten(Throwable e) {
-        Throwable t = e;
         StringBuilder message = new StringBuilder();
-        while (t != null) {
+        for (Throwable t : Causes.chain(e)) {
             String m = t.getMessage();
             if (m != null && !m.isBlank() && message.indexOf(m.trim()) < 0) {
                 if (!message.isEmpty()) {
@@ -510,10 +505,6 @@ public final class LiquibaseRunner implements AutoCloseable {
                 }
                 message.append(m.trim());
             }
-            if (t.getCause() == t) {
-                break;
-            }
-            t = t.getCause();
         }
         String text = message.toString().replaceAll("\\s+", " ")
                 .replace("liquibase.exception.", "").replace("org.postgresql.util.PSQLException: ", "");

@@ -31,10 +31,6 @@ public record Status(List<Migration> migrations, List<String> unknownFiles) {
         return migrations.stream().filter(m -> m.state() != Migration.State.APPLIED).toList();
     }
 
-    public boolean atHead() {
-        return pending().isEmpty();
-    }
-
     public int appliedChangeSets() {
         return migrations.stream().mapToInt(Migration::applied).sum();
     }
