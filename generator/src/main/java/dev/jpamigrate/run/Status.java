@@ -31,6 +31,11 @@ public record Status(List<Migration> migrations, List<String> unknownFiles) {
         return migrations.stream().filter(m -> m.state() != Migration.State.APPLIED).toList();
     }
 
+    /** Nothing pending: what current and history --format json call atHead. */
+    public boolean atHead() {
+        return pending().isEmpty();
+    }
+
     public int appliedChangeSets() {
         return migrations.stream().mapToInt(Migration::applied).sum();
     }
