@@ -1,6 +1,7 @@
 package dev.jpamigrate.desired;
 
 import dev.jpamigrate.MigrateException;
+import dev.jpamigrate.db.Batch;
 import dev.jpamigrate.db.Extensions;
 import dev.jpamigrate.db.ScratchDatabase;
 import dev.jpamigrate.inspect.CatalogInspector;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -107,14 +107,14 @@ public final class DesiredSchema {
         List<Extension> extensions = new ArrayList<>(present);
         declared.stream().filter(name -> present.stream().noneMatch(e -> e.name().equals(name)))
                 .forEach(name -> extensions.add(new Extension(name, "public")));
-        try (Connection c = scratch.connect(); Statement st = c.createStatement()) {
+        try (Connection c = scratch.connect()) {
             c.setAutoCommit(false);
             try {
                 Extensions.create(c, extensions, scratch.server());
-                apply(st, ddl, "PostgreSQL rejects the DDL Hibernate generates for the entities");
+                apply(c, ddl, "PostgreSQL rejects the DDL Hibernate generates for the entities");
                 Schema hibernate = CatalogInspector.inspect(c);
                 c.rollback();
-                apply(st, createSql.apply(hibernate), "cannot rebuild the entities' schema from the SQL this tool renders for it");
+                apply(c, createSql.apply(hibernate), "cannot rebuild the entities' schema from the SQL this tool renders for it");
                 Schema desired = CatalogInspector.inspect(c);
                 c.rollback();
                 return desired;
@@ -127,14 +127,13 @@ public final class DesiredSchema {
         }
     }
 
-    private static void apply(Statement st, List<String> statements, String failure) {
-        for (String statement : statements) {
-            try {
-                st.execute(statement);
-            } catch (SQLException e) {
-                throw new MigrateException(failure + ": " + e.getMessage().replaceAll("\\s+", " ")
-                        + " (statement: " + statement + ")", e);
-            }
+    /** In one batch ({@link Batch}): not a round trip per statement. */
+    private static void apply(Connection c, List<String> statements, String failure) throws SQLException {
+        try {
+            Batch.run(c, statements);
+        } catch (Batch.Rejected e) {
+            throw new MigrateException(failure + ": " + e.getMessage().replaceAll("\\s+", " ")
+                    + " (statement: " + e.statement() + ")", e.getCause());
         }
     }
 }

@@ -360,15 +360,13 @@ public final class Engine implements AutoCloseable {
      * names a renamed object follows it. Built on a scratch database and rolled back.
      */
     private Schema renamed(Schema schema, List<Change> renames) {
-        try (ScratchDatabase db = scratch(); Connection c = db.connect(); java.sql.Statement st = c.createStatement()) {
+        try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
             c.setAutoCommit(false);
             try {
                 List<String> sql = new ArrayList<>();
                 SchemaDiff.diff(Schema.empty(), schema).forEach(change -> sql.addAll(SqlRenderer.render(change)));
                 renames.forEach(change -> sql.addAll(SqlRenderer.render(change)));
-                for (String statement : sql) {
-                    st.execute(statement);
-                }
+                Batch.run(c, sql);
                 return inspect(c);
             } finally {
                 c.rollback();
