@@ -767,7 +767,7 @@ public final class Engine implements AutoCloseable {
                     List<String> sql = new ArrayList<>();
                     SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
                     return sql;
-                })));
+                }, SqlRenderer::render)));
             }
         }
     }
