@@ -147,23 +147,88 @@ public final class Engine implements AutoCloseable {
 
     private String serverIdentity;
 
-    /** The PostgreSQL that scratch databases run on: its version decides how it reads back DDL. */
+    /**
+     * The PostgreSQL that scratch databases run on: its version decides how it reads back DDL. The user's server says
+     * its version when the session starts, so asking costs no round trip.
+     */
     private String serverIdentity() {
         if (serverIdentity == null) {
             if (remote == null) {
                 serverIdentity = "embedded " + EmbeddedServer.binariesKey();
             } else {
-                try (Connection c = remote.connect(remote.database());
-                     java.sql.Statement st = c.createStatement();
-                     java.sql.ResultSet rs = st.executeQuery("select current_setting('server_version_num')")) {
-                    rs.next();
-                    serverIdentity = "server " + rs.getString(1) + " " + remote.url().hostAndPort();
+                try {
+                    serverIdentity = "server " + session().getMetaData().getDatabaseProductVersion() + " "
+                            + remote.url().hostAndPort();
                 } catch (SQLException e) {
                     throw new MigrateException("cannot read the server version of " + remote + ": " + e.getMessage(), e);
                 }
             }
         }
         return serverIdentity;
+    }
+
+    private Connection session;
+
+    /** One session on the user's database for the reads of a check: the version, the history, the catalog. */
+    private Connection session() {
+        if (session == null) {
+            session = remote.connect(remote.database());
+        }
+        return session;
+    }
+
+    /**
+     * The changeSets as history reads them depend on the changelog files (as the head does), the master, and the
+     * contexts and labels that select them.
+     */
+    private Optional<String> listingKey() {
+        if (options.cacheDir().isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.function.Predicate<Path> changelog = f -> f.getFileName().toString()
+                .matches("(?i).*\\.(xml|ya?ml|json|sql)");
+        return Optional.of("listing-" + Fingerprint.of("listing").tree(changelogs.root(), changelog)
+                .tree(changelogs.dir(), changelog).text(changelogs.masterPath()).text(changelogs.filter().toString())
+                .texts(liquibaseSettings()).hex());
+    }
+
+    /**
+     * Liquibase's own configuration from the environment and system properties (how it normalizes recorded paths,
+     * changelog parameters): part of what the listing depends on. Not the analytics switch the tool sets itself.
+     */
+    private static List<String> liquibaseSettings() {
+        List<String> settings = new ArrayList<>();
+        new TreeMap<>(System.getenv()).forEach((k, v) -> {
+            if (k.toUpperCase(Locale.ROOT).startsWith("LIQUIBASE_")) {
+                settings.add("env " + k + "=" + v);
+            }
+        });
+        new TreeMap<>(System.getProperties()).forEach((k, v) -> {
+            if (k.toString().startsWith("liquibase.") && !k.equals("liquibase.analytics.enabled")) {
+                settings.add("property " + k + "=" + v);
+            }
+        });
+        return settings;
+    }
+
+    /** The changelogs paired with the database's history: without parsing them when their listing is cached. */
+    private dev.jpamigrate.run.History history(Connection c) {
+        Optional<String> key = listingKey();
+        Optional<List<dev.jpamigrate.run.Listed>> cached = key.flatMap(cache::listing);
+        if (cached.isPresent()) {
+            return dev.jpamigrate.run.History.pair(cached.get(), Applied.read(c));
+        }
+        LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
+        List<dev.jpamigrate.run.Listed> listing = runner.listing();
+        dev.jpamigrate.run.History history = dev.jpamigrate.run.History.pair(listing, runner.applied());
+        key.ifPresent(k -> {
+            try {
+                cache.putListing(k, runner.completed(listing));
+            } catch (MigrateException e) {
+                options.log().accept("the changeSets' listing is not cached: " + e.getMessage());
+            }
+        });
+        return history;
     }
 
     private ScratchDatabase scratch() {
@@ -668,26 +733,23 @@ public final class Engine implements AutoCloseable {
         if (remote == null) {
             return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems);
         }
-        try (Connection c = remote.connect(remote.database())) {
-            dev.jpamigrate.run.History pairing = timed("read history", () -> new LiquibaseRunner(c, changelogs).history());
-            List<Applied> applied = pairing.applied();
-            Integrity.History history = Integrity.history(pairing);
-            problems.addAll(history.problems());
-            List<Change> databaseDrift = List.of();
-            Schema live = head == null ? null : timed("inspect database", () -> inspect(c));
-            boolean untracked = live != null && applied.isEmpty() && !live.tables().isEmpty();
-            if (untracked) {
-                // not "changed outside the migrations": no migration ever ran here, whatever the changelogs hold
-                problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size(),
-                        changelogs.files().isEmpty()));
-            } else if (history.pending().isEmpty() && live != null) {
-                databaseDrift = SchemaDiff.diff(head, canonicalChecks(withoutUnmigrated(live, head), head));
-            }
-            return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
-                    remote.toString(), problems);
-        } catch (SQLException e) {
-            throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
+        Connection c = session();
+        dev.jpamigrate.run.History pairing = timed("read history", () -> history(c));
+        List<Applied> applied = pairing.applied();
+        Integrity.History history = Integrity.history(pairing);
+        problems.addAll(history.problems());
+        List<Change> databaseDrift = List.of();
+        Schema live = head == null ? null : timed("inspect database", () -> inspect(c));
+        boolean untracked = live != null && applied.isEmpty() && !live.tables().isEmpty();
+        if (untracked) {
+            // not "changed outside the migrations": no migration ever ran here, whatever the changelogs hold
+            problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size(),
+                    changelogs.files().isEmpty()));
+        } else if (history.pending().isEmpty() && live != null) {
+            databaseDrift = SchemaDiff.diff(head, canonicalChecks(withoutUnmigrated(live, head), head));
         }
+        return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
+                remote.toString(), problems);
     }
 
     /**
@@ -873,6 +935,13 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (SQLException ignored) {
+                // a session we are done with
+            }
+        }
         if (embedded != null) {
             embedded.close();
         }

@@ -201,7 +201,17 @@ public final class LiquibaseRunner implements AutoCloseable {
 
     /** Every changeSet of the changelogs paired with what DATABASECHANGELOG recorded; reads by SQL only. */
     public History history() {
-        return History.pair(changeSets(), applied(), this::selected);
+        return History.pair(listing(), applied());
+    }
+
+    /** {@code listing} with every checksum computed, for the cache: see {@link Listed#completed}. */
+    public List<Listed> completed(List<Listed> listing) {
+        return quietly(() -> Listed.completed(listing));
+    }
+
+    /** Every changeSet of the changelogs in order, as history and check read it; parsed without touching the database. */
+    public List<Listed> listing() {
+        return changeSets().stream().map(cs -> Listed.of(cs, selected(cs))).toList();
     }
 
     /** True when Liquibase can roll the changeSet back: it has a rollback, or every change inverts itself. */
