@@ -718,10 +718,12 @@ public final class Engine implements AutoCloseable {
     public Results.Checked check() {
         List<String> includes = changelogs.files();
         List<Problem> problems = new ArrayList<>(Integrity.includeOrder(includes));
-        Optional<String> headKey = headKey();
-        Schema head = headKey.flatMap(cache::get).orElse(null);
-        if (desired == null && head != null) {
-            desired = desiredKey(head.extensions()).flatMap(cache::get).orElse(null);
+        Optional<String> headKey = timed("cache keys", this::headKey);
+        Schema cachedHead = timed("read cache", () -> headKey.flatMap(cache::get).orElse(null));
+        Schema head = cachedHead;
+        if (desired == null && cachedHead != null) {
+            Optional<String> key = timed("cache keys", () -> desiredKey(cachedHead.extensions()));
+            desired = timed("read cache", () -> key.flatMap(cache::get).orElse(null));
         }
         // Hibernate's metadata build is pure CPU and the embedded start mostly waits on a process: overlap them.
         CompletableFuture<List<String>> ddl = desired != null ? null
