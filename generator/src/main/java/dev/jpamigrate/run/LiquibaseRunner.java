@@ -182,6 +182,9 @@ public final class LiquibaseRunner implements AutoCloseable {
         }
     }
 
+    private static final java.util.regex.Pattern RETURNS_ROWS =
+            java.util.regex.Pattern.compile("(?is)\\s*(?:--[^\\n]*\\n\\s*)*\\(*\\s*(?:select|with|values|table|show|explain)\\b");
+
     private Optional<List<String>> sql(List<Change> changes) {
         List<String> sql = new ArrayList<>();
         for (Change change : changes) {
@@ -190,6 +193,9 @@ public final class LiquibaseRunner implements AutoCloseable {
             }
             for (SqlStatement statement : change.generateStatements(database)) {
                 for (Sql generated : SqlGeneratorFactory.getInstance().generateSql(statement, database)) {
+                    if (RETURNS_ROWS.matcher(generated.toSql()).lookingAt()) {
+                        return Optional.empty(); // a JDBC batch takes no statement that answers with rows
+                    }
                     sql.add(generated.toSql());
                 }
             }

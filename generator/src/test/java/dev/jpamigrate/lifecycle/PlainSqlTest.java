@@ -60,6 +60,8 @@ class PlainSqlTest {
                 ALTER TYPE mood ADD VALUE 'B';
                 -- rollback SELECT 1;
                 """, 2)).as("a new enum label").isEmpty();
+        assertThat(plainSql(TWO.replace("ALTER TABLE a ADD COLUMN name text;", "SELECT 1;"), 2))
+                .as("a statement that answers with rows, which a JDBC batch refuses").isEmpty();
     }
 
     private static Optional<LiquibaseRunner.PlainSql> plainSql(String content, int count) throws Exception {
