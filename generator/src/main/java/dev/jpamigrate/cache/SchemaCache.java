@@ -1,5 +1,6 @@
 package dev.jpamigrate.cache;
 
+import dev.jpamigrate.run.Listed;
 import dev.jpamigrate.schema.Schema;
 
 import java.io.IOException;
@@ -11,14 +12,18 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Schemas computed before, by the fingerprint of everything they were computed from: the head of the changelogs, and
- * the schema the entities want. A cache is never a source of wrong answers: its key covers every input, an entry
- * that cannot be read is ignored and removed, and entries are written under a temporary name and renamed into place.
+ * Results computed before, by the fingerprint of everything they were computed from: the head of the changelogs, the
+ * schema the entities want, and the changelogs' changeSets as history reads them. A cache is never a source of wrong
+ * answers: its key covers every input, an entry that cannot be read is ignored and removed, and entries are written
+ * under a temporary name and renamed into place.
  */
 public final class SchemaCache {
     private final Optional<Path> dir;
@@ -39,6 +44,25 @@ public final class SchemaCache {
     }
 
     public Optional<Schema> get(String key) {
+        return read(key, "dev.jpamigrate.schema.*", Schema.class::cast);
+    }
+
+    /** The changeSets of the changelogs as a run that parsed them listed them ({@link Listed#completed}). */
+    public Optional<List<Listed>> listing(String key) {
+        return read(key, "dev.jpamigrate.run.Listed", object -> {
+            List<Listed> listing = new ArrayList<>();
+            for (Object o : (List<?>) object) {
+                Listed listed = (Listed) o;
+                if (!listed.complete()) {
+                    throw new ClassCastException("a listing without its checksums");
+                }
+                listing.add(listed);
+            }
+            return List.copyOf(listing);
+        });
+    }
+
+    private <T> Optional<T> read(String key, String types, Function<Object, T> cast) {
         if (dir.isEmpty()) {
             return Optional.empty();
         }
@@ -46,14 +70,16 @@ public final class SchemaCache {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream objects = new ObjectInputStream(in)) {
-            // only the schema model's own types, and the JDK's immutable lists they are built of
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file));
+             ObjectInputStream objects = new ObjectInputStream(in)) {
+            // only the model's own types, and the JDK's immutable collections they are built of
             objects.setObjectInputFilter(ObjectInputFilter.Config.createFilter(
-                    "dev.jpamigrate.schema.*;java.util.*;java.lang.*;!*"));
-            Schema schema = (Schema) objects.readObject();
+                    types + ";java.util.*;java.lang.*;!*"));
+            T value = cast.apply(objects.readObject());
             log.accept("cache hit " + file.getFileName());
-            return Optional.of(schema);
-        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
+            return Optional.of(value);
+        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException
+                 | NullPointerException e) {
             log.accept("cache entry " + file + " unreadable (" + e + "); ignored");
             try {
                 Files.deleteIfExists(file);
@@ -65,6 +91,15 @@ public final class SchemaCache {
     }
 
     public void put(String key, Schema schema) {
+        write(key, schema);
+    }
+
+    /** A listing with every checksum computed ({@link Listed#completed}). */
+    public void putListing(String key, List<Listed> listing) {
+        write(key, new ArrayList<>(listing));
+    }
+
+    private void write(String key, java.io.Serializable value) {
         if (dir.isEmpty()) {
             return;
         }
@@ -72,8 +107,9 @@ public final class SchemaCache {
         try {
             Files.createDirectories(dir.get());
             tmp = dir.get().resolve(key + "." + UUID.randomUUID() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp); ObjectOutputStream objects = new ObjectOutputStream(out)) {
-                objects.writeObject(schema);
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp));
+                 ObjectOutputStream objects = new ObjectOutputStream(out)) {
+                objects.writeObject(value);
             }
             Files.move(tmp, dir.get().resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);

@@ -163,24 +163,89 @@ public final class Engine implements AutoCloseable {
 
     private String serverIdentity;
 
-    /** The PostgreSQL that scratch databases run on: its version decides how it reads back DDL. */
+    /**
+     * The PostgreSQL that scratch databases run on: its version decides how it reads back DDL. The user's server says
+     * its version when the session starts, so asking costs no round trip.
+     */
     private String serverIdentity() {
         if (serverIdentity == null) {
             if (remote == null) {
                 serverIdentity = options.devDb() instanceof DevDb.Container c ? "container " + c.image()
                         : "embedded " + embeddedBinaries().key();
             } else {
-                try (Connection c = remote.connect(remote.database());
-                     java.sql.Statement st = c.createStatement();
-                     java.sql.ResultSet rs = st.executeQuery("select current_setting('server_version_num')")) {
-                    rs.next();
-                    serverIdentity = "server " + rs.getString(1) + " " + remote.url().hostAndPort();
+                try {
+                    serverIdentity = "server " + session().getMetaData().getDatabaseProductVersion() + " "
+                            + remote.url().hostAndPort();
                 } catch (SQLException e) {
                     throw new MigrateException("cannot read the server version of " + remote + ": " + e.getMessage(), e);
                 }
             }
         }
         return serverIdentity;
+    }
+
+    private Connection session;
+
+    /** One session on the user's database for the reads of a check: the version, the history, the catalog. */
+    private Connection session() {
+        if (session == null) {
+            session = remote.connect(remote.database());
+        }
+        return session;
+    }
+
+    /**
+     * The changeSets as history reads them depend on the changelog files (as the head does), the master, and the
+     * contexts and labels that select them.
+     */
+    private Optional<String> listingKey() {
+        if (options.cacheDir().isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.function.Predicate<Path> changelog = f -> f.getFileName().toString()
+                .matches("(?i).*\\.(xml|ya?ml|json|sql)");
+        return Optional.of("listing-" + Fingerprint.of("listing").tree(changelogs.root(), changelog)
+                .tree(changelogs.dir(), changelog).text(changelogs.masterPath()).text(changelogs.filter().toString())
+                .texts(liquibaseSettings()).hex());
+    }
+
+    /**
+     * Liquibase's own configuration from the environment and system properties (how it normalizes recorded paths,
+     * changelog parameters): part of what the listing depends on. Not the analytics switch the tool sets itself.
+     */
+    private static List<String> liquibaseSettings() {
+        List<String> settings = new ArrayList<>();
+        new TreeMap<>(System.getenv()).forEach((k, v) -> {
+            if (k.toUpperCase(Locale.ROOT).startsWith("LIQUIBASE_")) {
+                settings.add("env " + k + "=" + v);
+            }
+        });
+        new TreeMap<>(System.getProperties()).forEach((k, v) -> {
+            if (k.toString().startsWith("liquibase.") && !k.equals("liquibase.analytics.enabled")) {
+                settings.add("property " + k + "=" + v);
+            }
+        });
+        return settings;
+    }
+
+    /** The changelogs paired with the database's history: without parsing them when their listing is cached. */
+    private dev.jpamigrate.run.History history(Connection c) {
+        Optional<String> key = listingKey();
+        Optional<List<dev.jpamigrate.run.Listed>> cached = key.flatMap(cache::listing);
+        if (cached.isPresent()) {
+            return dev.jpamigrate.run.History.pair(cached.get(), Applied.read(c));
+        }
+        LiquibaseRunner runner = new LiquibaseRunner(c, changelogs);
+        List<dev.jpamigrate.run.Listed> listing = runner.listing();
+        dev.jpamigrate.run.History history = dev.jpamigrate.run.History.pair(listing, runner.applied());
+        key.ifPresent(k -> {
+            try {
+                cache.putListing(k, runner.completed(listing));
+            } catch (MigrateException e) {
+                options.log().accept("the changeSets' listing is not cached: " + e.getMessage());
+            }
+        });
+        return history;
     }
 
     private ScratchDatabase scratch() {
@@ -405,15 +470,13 @@ public final class Engine implements AutoCloseable {
      * names a renamed object follows it. Built on a scratch database and rolled back.
      */
     private Schema renamed(Schema schema, List<Change> renames) {
-        try (ScratchDatabase db = scratch(); Connection c = db.connect(); java.sql.Statement st = c.createStatement()) {
+        try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
             c.setAutoCommit(false);
             try {
                 List<String> sql = new ArrayList<>();
                 SchemaDiff.diff(Schema.empty(), schema).forEach(change -> sql.addAll(SqlRenderer.render(change)));
                 renames.forEach(change -> sql.addAll(SqlRenderer.render(change)));
-                for (String statement : sql) {
-                    st.execute(statement);
-                }
+                Batch.run(c, sql);
                 return inspect(c);
             } finally {
                 c.rollback();
@@ -517,6 +580,11 @@ public final class Engine implements AutoCloseable {
     private void verifyOn(Connection c, Changelogs candidate, int changeSets) {
         Schema before = inspect(c);
         LiquibaseRunner runner = new LiquibaseRunner(c, candidate);
+        Optional<LiquibaseRunner.PlainSql> plain = runner.plainSql(changeSets);
+        if (plain.isPresent()) {
+            verifyInOneTransaction(c, plain.get(), before);
+            return;
+        }
         try {
             runner.update();
         } catch (MigrateException e) {
@@ -533,6 +601,50 @@ public final class Engine implements AutoCloseable {
         if (!residue.isEmpty()) {
             throw new MigrateException("the generated rollback does not restore the schema (nothing was written): "
                     + describe(residue));
+        }
+    }
+
+    /**
+     * As {@link #verifyOn}, for a migration that is plain SQL: the statements Liquibase generates for it, forward then
+     * its rollback, each in one batch, in one transaction that is rolled back after. The same statements in the same
+     * transaction as an upgrade runs them (one per file), without Liquibase's bookkeeping for each changeSet, which
+     * cost seconds on a large model; what is compared is the same.
+     */
+    private void verifyInOneTransaction(Connection c, LiquibaseRunner.PlainSql sql, Schema before) {
+        options.log().accept("verify: " + sql.forward().size() + " statement(s) and " + sql.rollback().size()
+                + " of the rollback, each in one batch, in one transaction rolled back after");
+        try {
+            c.setAutoCommit(false);
+            try {
+                try {
+                    Batch.run(c, sql.forward());
+                } catch (Batch.Rejected e) {
+                    throw new MigrateException("the generated migration does not apply (nothing was written): "
+                            + e.getMessage().replaceAll("\\s+", " ") + " (statement: " + e.statement() + ")", e);
+                }
+                Schema after = inspect(c);
+                List<Change> remaining = SchemaDiff.diff(after, desired().withExtensions(expectedExtensions(after)));
+                if (!remaining.isEmpty()) {
+                    throw new MigrateException("the generated migration does not reach the entities' schema (nothing"
+                            + " was written); still different: " + describe(remaining));
+                }
+                try {
+                    Batch.run(c, sql.rollback());
+                } catch (Batch.Rejected e) {
+                    throw new MigrateException("the generated rollback does not apply (nothing was written): "
+                            + e.getMessage().replaceAll("\\s+", " ") + " (statement: " + e.statement() + ")", e);
+                }
+                List<Change> residue = SchemaDiff.diff(inspect(c).normalized(), before.normalized());
+                if (!residue.isEmpty()) {
+                    throw new MigrateException("the generated rollback does not restore the schema (nothing was"
+                            + " written): " + describe(residue));
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("verification failed: " + e.getMessage(), e);
         }
     }
 
@@ -651,10 +763,12 @@ public final class Engine implements AutoCloseable {
     public Results.Checked check() {
         List<String> includes = changelogs.files();
         List<Problem> problems = new ArrayList<>(Integrity.includeOrder(includes));
-        Optional<String> headKey = headKey();
-        Schema head = headKey.flatMap(cache::get).orElse(null);
-        if (desired == null && head != null) {
-            desired = desiredKey(head.extensions()).flatMap(cache::get).orElse(null);
+        Optional<String> headKey = timed("cache keys", this::headKey);
+        Schema cachedHead = timed("read cache", () -> headKey.flatMap(cache::get).orElse(null));
+        Schema head = cachedHead;
+        if (desired == null && cachedHead != null) {
+            Optional<String> key = timed("cache keys", () -> desiredKey(cachedHead.extensions()));
+            desired = timed("read cache", () -> key.flatMap(cache::get).orElse(null));
         }
         // Hibernate's metadata build is pure CPU and the embedded start mostly waits on a process: overlap them.
         CompletableFuture<List<String>> ddl = desired != null ? null
@@ -717,28 +831,25 @@ public final class Engine implements AutoCloseable {
             return new Results.Checked(modelDrift, head != null, List.of(), List.of(), false, null, problems,
                     entities, null);
         }
-        try (Connection c = remote.connect(remote.database())) {
-            dev.jpamigrate.run.History pairing = timed("read history", () -> new LiquibaseRunner(c, changelogs).history());
-            List<Applied> applied = pairing.applied();
-            Integrity.History history = Integrity.history(pairing);
-            problems.addAll(history.problems());
-            List<Change> databaseDrift = List.of();
-            Schema live = head == null ? null : timed("inspect database", () -> inspect(c));
-            Schema compared = null;
-            boolean untracked = live != null && applied.isEmpty() && !live.tables().isEmpty();
-            if (untracked) {
-                // not "changed outside the migrations": no migration ever ran here, whatever the changelogs hold
-                problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size(),
-                        changelogs.files().isEmpty()));
-            } else if (history.pending().isEmpty() && live != null) {
-                compared = canonicalChecks(withoutUnmigrated(live, head), head);
-                databaseDrift = SchemaDiff.diff(head, compared);
-            }
-            return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
-                    remote.toString(), problems, entities, compared);
-        } catch (SQLException e) {
-            throw new MigrateException("cannot read " + remote + ": " + e.getMessage(), e);
+        Connection c = session();
+        dev.jpamigrate.run.History pairing = timed("read history", () -> history(c));
+        List<Applied> applied = pairing.applied();
+        Integrity.History history = Integrity.history(pairing);
+        problems.addAll(history.problems());
+        List<Change> databaseDrift = List.of();
+        Schema live = head == null ? null : timed("inspect database", () -> inspect(c));
+        Schema compared = null;
+        boolean untracked = live != null && applied.isEmpty() && !live.tables().isEmpty();
+        if (untracked) {
+            // not "changed outside the migrations": no migration ever ran here, whatever the changelogs hold
+            problems.add(Integrity.untracked(remote.toString(), SchemaDiff.diff(head, live).size(),
+                    changelogs.files().isEmpty()));
+        } else if (history.pending().isEmpty() && live != null) {
+            compared = canonicalChecks(withoutUnmigrated(live, head), head);
+            databaseDrift = SchemaDiff.diff(head, compared);
         }
+        return new Results.Checked(modelDrift, head != null, history.pending(), databaseDrift, true,
+                remote.toString(), problems, entities, compared);
     }
 
     /**
@@ -818,7 +929,7 @@ public final class Engine implements AutoCloseable {
                     List<String> sql = new ArrayList<>();
                     SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
                     return sql;
-                })));
+                }, SqlRenderer::render)));
             }
         }
     }
@@ -933,6 +1044,13 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (SQLException ignored) {
+                // a session we are done with
+            }
+        }
         if (devServer != null) {
             devServer.close();
         }

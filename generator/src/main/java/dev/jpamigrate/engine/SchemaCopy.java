@@ -2,6 +2,7 @@ package dev.jpamigrate.engine;
 
 import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.change.Change;
+import dev.jpamigrate.db.Batch;
 import dev.jpamigrate.diff.SchemaDiff;
 import dev.jpamigrate.render.ChangelogRenderer;
 import dev.jpamigrate.render.SqlRenderer;
@@ -10,7 +11,6 @@ import dev.jpamigrate.schema.Schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,17 +31,15 @@ final class SchemaCopy {
 
     /** Runs {@link #statements} on {@code c} in one transaction; {@code what} names the database for the error. */
     static void build(Connection c, Schema schema, String what) {
-        try (Statement st = c.createStatement()) {
+        try {
             c.setAutoCommit(false);
-            for (String statement : statements(schema)) {
-                try {
-                    st.execute(statement);
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw new MigrateException("cannot copy the schema of " + what + " to a scratch database to verify"
-                            + " the migration from it (nothing was written): " + e.getMessage().replaceAll("\\s+", " ")
-                            + " (statement: " + statement + "); --no-verify skips the verification", e);
-                }
+            try {
+                Batch.run(c, statements(schema));
+            } catch (Batch.Rejected e) {
+                c.rollback();
+                throw new MigrateException("cannot copy the schema of " + what + " to a scratch database to verify"
+                        + " the migration from it (nothing was written): " + e.getMessage().replaceAll("\\s+", " ")
+                        + " (statement: " + e.statement() + "); --no-verify skips the verification", e.getCause());
             }
             c.commit();
         } catch (SQLException e) {

@@ -1,13 +1,13 @@
 package dev.jpamigrate.inspect;
 
 import dev.jpamigrate.change.Change;
+import dev.jpamigrate.db.Batch;
 import dev.jpamigrate.db.ScratchDatabase;
 import dev.jpamigrate.render.SqlRenderer;
 import dev.jpamigrate.schema.*;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.*;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -100,10 +100,8 @@ public final class CheckCanonicalizer {
         }
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            for (String statement : sql) {
-                st.execute(statement);
-            }
+        try {
+            Batch.run(c, sql);
             Schema back = CatalogInspector.inspect(c);
             Map<QualifiedName, Map<String, String>> result = new HashMap<>();
             for (Table t : tables) {

@@ -5,10 +5,7 @@ import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.Program;
 import dev.jpamigrate.render.Revision;
 import dev.jpamigrate.run.Applied;
-import liquibase.ChecksumVersion;
 import liquibase.Scope;
-import liquibase.change.CheckSum;
-import liquibase.changelog.ChangeSet;
 
 import java.nio.file.Path;
 import java.util.*;
@@ -85,13 +82,13 @@ public final class Integrity {
         List<String> pendingBefore = new ArrayList<>(); // pending files seen before the last applied one
         Map<String, String> pendingBeforeApplied = new LinkedHashMap<>();
         for (dev.jpamigrate.run.History.Entry e : pairing.entries()) {
-            ChangeSet cs = e.changeSet();
+            dev.jpamigrate.run.Listed cs = e.changeSet();
             String file = e.file();
             if (!e.applied()) {
                 if (!e.selected()) {
                     continue;
                 }
-                pending.add(new Pending(file, cs.getId(), cs.getAuthor()));
+                pending.add(new Pending(file, cs.id(), cs.author()));
                 if (!pendingBefore.contains(file)) {
                     pendingBefore.add(file);
                 }
@@ -106,7 +103,7 @@ public final class Integrity {
             }
             pendingBefore.clear();
             if (row.checksum() != null && !row.checksum().isBlank() && !matches(cs, row.checksum())) {
-                edited.computeIfAbsent(file, f -> new ArrayList<>()).add(cs.getId());
+                edited.computeIfAbsent(file, f -> new ArrayList<>()).add(cs.id());
                 recordedAs.putIfAbsent(file, row.file());
             }
         }
@@ -243,18 +240,9 @@ public final class Integrity {
         return null;
     }
 
-    private static boolean matches(ChangeSet cs, String stored) {
-        CheckSum storedSum = CheckSum.parse(stored);
-        ChecksumVersion version;
-        try {
-            version = ChecksumVersion.enumFromChecksumVersion(storedSum.getVersion());
-        } catch (RuntimeException unknown) {
-            return true; // a checksum version this Liquibase cannot compute: Liquibase itself rewrites those
-        }
-        if (version == null) {
-            return true;
-        }
-        return quietly(() -> storedSum.equals(cs.generateCheckSum(version)) || cs.isCheckSumValid(storedSum));
+    /** A listing read from the cache compares without Liquibase; a parsed one computes its checksum in a quiet scope. */
+    private static boolean matches(dev.jpamigrate.run.Listed cs, String stored) {
+        return cs.complete() ? cs.accepts(stored) : quietly(() -> cs.accepts(stored));
     }
 
     private interface Action<T> {

@@ -20,9 +20,14 @@ public record Applied(String id, String author, String file, Instant executedAt,
             order by orderexecuted, dateexecuted
             """;
 
-    static List<Applied> read(Connection c) {
+    private static final String UNDEFINED_TABLE = "42P01";
+
+    /** The rows, in the order they ran; none when Liquibase never ran on this database. */
+    public static List<Applied> read(Connection c) {
         try {
-            if (!tableExists(c)) {
+            // in auto-commit one query does: a database where Liquibase never ran answers undefined_table; inside a
+            // transaction that error would abort it, so the table is looked up first
+            if (!c.getAutoCommit() && !tableExists(c)) {
                 return List.of();
             }
             List<Applied> rows = new ArrayList<>();
@@ -35,6 +40,9 @@ public record Applied(String id, String author, String file, Instant executedAt,
             }
             return rows;
         } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return List.of();
+            }
             throw new MigrateException("cannot read databasechangelog: " + e.getMessage(), e);
         }
     }

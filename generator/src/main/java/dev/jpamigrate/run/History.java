@@ -1,6 +1,5 @@
 package dev.jpamigrate.run;
 
-import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Every changeSet of the changelogs paired once with the DATABASECHANGELOG rows that record it, the way Liquibase
@@ -28,7 +26,7 @@ public record History(List<Entry> entries, List<Applied> orphans, List<Applied> 
      * One changeSet in changelog order: its file's key (the normalized path Liquibase records), the rows that
      * record it (oldest first; empty when it never ran), and whether the contexts and labels of this run select it.
      */
-    public record Entry(ChangeSet changeSet, String file, List<Applied> rows, boolean selected) {
+    public record Entry(Listed changeSet, String file, List<Applied> rows, boolean selected) {
         public Entry {
             rows = List.copyOf(rows);
         }
@@ -58,20 +56,28 @@ public record History(List<Entry> entries, List<Applied> orphans, List<Applied> 
         return file(file) + "::" + id + "::" + author;
     }
 
-    /** Pairs {@code changeSets} (in changelog order) with {@code applied} (in the order they ran). */
-    public static History pair(List<ChangeSet> changeSets, List<Applied> applied, Predicate<ChangeSet> selected) {
+    /**
+     * Pairs {@code changeSets} (in changelog order) with {@code applied} (in the order they ran). A row's path is
+     * normalized as the changeSet's with the same path was, so that a listing from the cache pairs without Liquibase.
+     */
+    public static History pair(List<Listed> changeSets, List<Applied> applied) {
+        Map<String, String> normalized = new HashMap<>();
+        changeSets.forEach(cs -> normalized.putIfAbsent(cs.filePath(), cs.file()));
         Map<String, List<Applied>> byKey = new HashMap<>();
+        Map<Applied, String> rowKeys = new HashMap<>();
         for (Applied a : applied) {
-            byKey.computeIfAbsent(key(a.file(), a.id(), a.author()), k -> new ArrayList<>()).add(a);
+            String key = normalized.computeIfAbsent(a.file(), History::file) + "::" + a.id() + "::" + a.author();
+            rowKeys.put(a, key);
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
         }
         List<Entry> entries = new ArrayList<>();
         Set<String> known = new HashSet<>();
-        for (ChangeSet cs : changeSets) {
-            String key = key(cs.getFilePath(), cs.getId(), cs.getAuthor());
+        for (Listed cs : changeSets) {
+            String key = cs.file() + "::" + cs.id() + "::" + cs.author();
             known.add(key);
-            entries.add(new Entry(cs, file(cs.getFilePath()), byKey.getOrDefault(key, List.of()), selected.test(cs)));
+            entries.add(new Entry(cs, cs.file(), byKey.getOrDefault(key, List.of()), cs.selected()));
         }
-        List<Applied> orphans = applied.stream().filter(a -> !known.contains(key(a.file(), a.id(), a.author()))).toList();
+        List<Applied> orphans = applied.stream().filter(a -> !known.contains(rowKeys.get(a))).toList();
         return new History(entries, orphans, applied);
     }
 

@@ -76,8 +76,8 @@ public final class Lifecycle {
             }
             int[] c = counts.computeIfAbsent(e.file(), f -> new int[2]);
             c[0]++;
-            if (e.changeSet().getChangeLog() != null) {
-                sources.putIfAbsent(e.file(), e.changeSet().getChangeLog().getPhysicalFilePath());
+            if (e.changeSet().physicalPath() != null) {
+                sources.putIfAbsent(e.file(), e.changeSet().physicalPath());
             }
             if (e.applied()) {
                 c[1]++;
@@ -438,11 +438,11 @@ public final class Lifecycle {
      */
     private void requireRollbacks(History history, List<String> files, List<Migration> migrations) {
         for (History.Entry e : history.entries()) {
-            if (e.applied() && files.contains(e.file()) && !runner.canRollBack(e.changeSet())) {
+            if (e.applied() && files.contains(e.file()) && !runner.canRollBack(e.changeSet().parsed())) {
                 Migration m = migrations.get(files.indexOf(e.file()));
-                String changes = String.join(", ", runner.irreversible(e.changeSet()));
+                String changes = String.join(", ", runner.irreversible(e.changeSet().parsed()));
                 throw new MigrateException("cannot downgrade " + m.revision() + ": its changeSet "
-                        + e.changeSet().getAuthor() + ":" + e.changeSet().getId() + " (" + e.changeSet().getFilePath()
+                        + e.changeSet().author() + ":" + e.changeSet().id() + " (" + e.changeSet().filePath()
                         + ") has no rollback" + (changes.isEmpty() ? "" : " and Liquibase cannot invert " + changes)
                         + "; add a rollback to it (<rollback> in XML, rollback: in YAML, --rollback in SQL); nothing"
                         + " was changed", null, 2);

@@ -11,6 +11,8 @@ import liquibase.Scope;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.GlobalConfiguration;
+import liquibase.change.AbstractSQLChange;
+import liquibase.change.Change;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
@@ -30,6 +32,9 @@ import liquibase.exception.SetupException;
 import liquibase.exception.ValidationFailedException;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
+import liquibase.sql.Sql;
+import liquibase.sqlgenerator.SqlGeneratorFactory;
+import liquibase.statement.SqlStatement;
 import liquibase.ui.LoggerUIService;
 
 import java.io.FileNotFoundException;
@@ -40,6 +45,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -127,6 +133,75 @@ public final class LiquibaseRunner implements AutoCloseable {
             throw new MigrateException("cannot read databasechangelog: " + e.getMessage(), e);
         }
         return quietly(() -> liquibase.listUnrunChangeSets(contexts(), labels()));
+    }
+
+    /**
+     * The SQL of the pending changeSets, and of their rollbacks in the order {@code rollback(count)} runs them (the
+     * last changeSet first), as Liquibase generates it from the parsed changelog; when there are {@code count} of them
+     * and each is plain SQL that runs inside its file's transaction: no precondition, no modifySql, not
+     * {@code runInTransaction:false}, no new enum label (see {@link FileTransactions}), and a rollback of its own.
+     * Otherwise empty: only Liquibase itself can say what it would run.
+     */
+    public Optional<PlainSql> plainSql(int count) {
+        if (liquibase == null) {
+            return Optional.empty();
+        }
+        List<ChangeSet> pending = pending();
+        if (pending.size() != count) {
+            return Optional.empty();
+        }
+        return quietly(() -> {
+            List<String> forward = new ArrayList<>();
+            List<List<String>> backward = new ArrayList<>();
+            for (ChangeSet cs : pending) {
+                boolean preconditions = cs.getPreconditions() != null
+                        && !cs.getPreconditions().getNestedPreconditions().isEmpty();
+                if (!cs.isRunInTransaction() || preconditions || !cs.getSqlVisitors().isEmpty()
+                        || cs.getRollback().getChanges().isEmpty() || FileTransactions.addsEnumValue(cs, true)
+                        || FileTransactions.addsEnumValue(cs, false)) {
+                    return Optional.<PlainSql>empty();
+                }
+                Optional<List<String>> up = sql(cs.getChanges());
+                Optional<List<String>> down = sql(cs.getRollback().getChanges());
+                if (up.isEmpty() || down.isEmpty()) {
+                    return Optional.<PlainSql>empty();
+                }
+                forward.addAll(up.get());
+                backward.add(0, down.get());
+            }
+            List<String> rollback = new ArrayList<>();
+            backward.forEach(rollback::addAll);
+            return Optional.of(new PlainSql(forward, rollback));
+        });
+    }
+
+    /** The statements a migration runs forward, and those its rollback runs. */
+    public record PlainSql(List<String> forward, List<String> rollback) {
+        public PlainSql {
+            forward = List.copyOf(forward);
+            rollback = List.copyOf(rollback);
+        }
+    }
+
+    private static final java.util.regex.Pattern RETURNS_ROWS =
+            java.util.regex.Pattern.compile("(?is)\\s*(?:--[^\\n]*\\n\\s*)*\\(*\\s*(?:select|with|values|table|show|explain)\\b");
+
+    private Optional<List<String>> sql(List<Change> changes) {
+        List<String> sql = new ArrayList<>();
+        for (Change change : changes) {
+            if (!(change instanceof AbstractSQLChange)) {
+                return Optional.empty();
+            }
+            for (SqlStatement statement : change.generateStatements(database)) {
+                for (Sql generated : SqlGeneratorFactory.getInstance().generateSql(statement, database)) {
+                    if (RETURNS_ROWS.matcher(generated.toSql()).lookingAt()) {
+                        return Optional.empty(); // a JDBC batch takes no statement that answers with rows
+                    }
+                    sql.add(generated.toSql());
+                }
+            }
+        }
+        return Optional.of(sql);
     }
 
     public void update() {
@@ -221,7 +296,17 @@ public final class LiquibaseRunner implements AutoCloseable {
 
     /** Every changeSet of the changelogs paired with what DATABASECHANGELOG recorded; reads by SQL only. */
     public History history() {
-        return History.pair(changeSets(), applied(), this::selected);
+        return History.pair(listing(), applied());
+    }
+
+    /** {@code listing} with every checksum computed, for the cache: see {@link Listed#completed}. */
+    public List<Listed> completed(List<Listed> listing) {
+        return quietly(() -> Listed.completed(listing));
+    }
+
+    /** Every changeSet of the changelogs in order, as history and check read it; parsed without touching the database. */
+    public List<Listed> listing() {
+        return changeSets().stream().map(cs -> Listed.of(cs, selected(cs))).toList();
     }
 
     /** True when Liquibase can roll the changeSet back: it has a rollback, or every change inverts itself. */

@@ -2,6 +2,7 @@ package dev.jpamigrate.cache;
 
 import dev.jpamigrate.testing.Cli;
 import dev.jpamigrate.testing.EntityCompiler;
+import dev.jpamigrate.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -65,6 +66,49 @@ class SchemaCacheTest {
         Cli.Result noCache = cli.run(with(project, "check", "--verbose", "--no-cache"));
         assertThat(noCache.exit()).as("%s", noCache).isZero();
         assertThat(noCache.err()).doesNotContain("cache hit").containsPattern("replay changelogs +\\d+ ms");
+    }
+
+    @Test
+    void theHistoryListingIsReusedAndStillComparesChecksums() throws Exception {
+        Path work = Files.createTempDirectory("jpa-migrate-cache-listing");
+        Path cacheDir = work.resolve("cache");
+        Cli cli = new Cli(work, Map.of("MIGRATE_CACHE_DIR", cacheDir.toString()));
+        Path classes = EntityCompiler.compile("cache.model", V1, work.resolve("classes"));
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            String[] project = {"--entities", "cache.model", "--classpath", classes.toString(), "--changelogs",
+                    "changelogs", "--url", db.jdbcUrl()};
+            assertThat(cli.run(with(project, "create", "notes")).exit()).isZero();
+            assertThat(cli.run(with(project, "upgrade")).exit()).isZero();
+            Cli.Result first = cli.run(with(project, "check", "--verbose"));
+            assertThat(first.exit()).as("%s", first).isZero();
+            assertThat(entries(cacheDir)).as("the changeSets' listing is cached").anyMatch(n -> n.startsWith("listing-"));
+
+            Cli.Result second = cli.run(with(project, "check", "--verbose"));
+            assertThat(second.exit()).as("%s", second).isZero();
+            assertThat(second.err()).as("the changelogs are not parsed again").contains("cache hit listing-");
+
+            // the listing is what the files hold; the database's checksum is still compared with it
+            db.execute("UPDATE databasechangelog SET md5sum = '9:00000000000000000000000000000000'");
+            Cli.Result tampered = cli.run(with(project, "check", "--verbose"));
+            assertThat(tampered.exit()).as("%s", tampered).isEqualTo(1);
+            assertThat(tampered.err()).contains("cache hit listing-");
+            assertThat(tampered.out()).contains("was edited after it was applied");
+
+            // other contexts select other changeSets: another key
+            Cli.Result contexts = cli.run(with(project, "check", "--verbose", "--contexts", "nothing"));
+            assertThat(contexts.err()).doesNotContain("cache hit listing-");
+
+            // a corrupt listing is ignored, and the answer is the same
+            for (String name : entries(cacheDir)) {
+                if (name.startsWith("listing-")) {
+                    Files.writeString(cacheDir.resolve("schemas").resolve(name), "garbage");
+                }
+            }
+            Cli.Result corrupt = cli.run(with(project, "check", "--verbose"));
+            assertThat(corrupt.exit()).as("%s", corrupt).isEqualTo(1);
+            assertThat(corrupt.err()).contains("unreadable");
+            assertThat(corrupt.out()).contains("was edited after it was applied");
+        }
     }
 
     private static String[] with(String[] project, String... command) {
