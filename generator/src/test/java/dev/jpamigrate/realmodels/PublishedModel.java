@@ -52,6 +52,12 @@ final class PublishedModel implements AutoCloseable {
     static PublishedModel load(Path dir, List<String> packages, List<Path> more) throws IOException {
         List<Path> jars = new ArrayList<>(jarsIn(dir));
         jars.addAll(more);
+        return of(jars, packages);
+    }
+
+    /** The model on {@code classpath} (jars or class directories). */
+    static PublishedModel of(List<Path> classpath, List<String> packages) throws IOException {
+        List<Path> jars = classpath;
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < urls.length; i++) {
             urls[i] = jars.get(i).toUri().toURL();
