@@ -13,6 +13,7 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.IdentifierCollection;
 import org.hibernate.mapping.KeyValue;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.RootClass;
@@ -143,6 +144,17 @@ public final class HibernateDdl {
                         (RootClass) entity);
             } catch (RuntimeException | LinkageError e) {
                 throw generatorFailure(entity.getClassName(), id, loader, e);
+            }
+        }
+        // an @CollectionId's generator: the metadata build ignores its failure the same way
+        for (org.hibernate.mapping.Collection collection : metadata.getCollectionBindings()) {
+            if (collection instanceof IdentifierCollection bag) {
+                try {
+                    bag.getIdentifier().createGenerator(
+                            metadata.getMetadataBuildingOptions().getIdentifierGeneratorFactory(), dialect, null);
+                } catch (RuntimeException | LinkageError e) {
+                    throw generatorFailure(collection.getOwnerEntityName(), bag.getIdentifier(), loader, e);
+                }
             }
         }
     }

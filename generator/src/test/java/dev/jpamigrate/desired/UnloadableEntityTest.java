@@ -300,6 +300,21 @@ class UnloadableEntityTest {
                 """)).isEqualTo(needs("cannot map entity com.acme.gen.Invoice", "com.acme.base.Sequences"));
     }
 
+    /** The same for the generator of an @CollectionId, which the metadata build ignores the same way. */
+    @Test
+    void missingCollectionIdGenerator() {
+        assertThat(ddlFailure("com.acme.bag", """
+                @Entity class Album {
+                    @Id Long id;
+                    @ElementCollection @CollectionTable(name = "album_tracks")
+                    @org.hibernate.annotations.CollectionId(column = @Column(name = "track_id"), generator = "tracks")
+                    @org.hibernate.annotations.CollectionIdJdbcTypeCode(SqlTypes.BIGINT)
+                    @org.hibernate.annotations.GenericGenerator(name = "tracks", strategy = "com.acme.base.Sequences")
+                    List<String> tracks;
+                }
+                """)).isEqualTo(needs("cannot map entity com.acme.bag.Album", "com.acme.base.Sequences"));
+    }
+
     /** An id generator that asks Hibernate for a service the application registers in its own start-up code. */
     private static final String MASSAGED = """
             package com.acme.svc;
