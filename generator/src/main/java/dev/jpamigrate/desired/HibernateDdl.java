@@ -53,7 +53,12 @@ public final class HibernateDdl {
     public static List<String> generate(List<Class<?>> classes, ClassLoader loader, Naming naming,
                                         HibernateSettings settings) {
         BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader);
-        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap.build());
+        StandardServiceRegistryBuilder builder;
+        try {
+            builder = new StandardServiceRegistryBuilder(bootstrap.build()); // loads the Integrators
+        } catch (ServiceConfigurationError e) {
+            throw extensionFailure(e, loader);
+        }
         if (naming == Naming.SPRING) {
             builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new CamelCaseToUnderscoresNamingStrategy())
                     .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, new SpringImplicitNaming());
@@ -70,7 +75,7 @@ public final class HibernateDdl {
         try {
             registry = builder.build();
         } catch (ServiceConfigurationError e) {
-            throw extensionFailure(e);
+            throw extensionFailure(e, loader);
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -82,6 +87,8 @@ public final class HibernateDdl {
             try {
                 metadata = (MetadataImplementor) sources.buildMetadata();
                 asAtRunTime(metadata, loader);
+            } catch (ServiceConfigurationError e) {
+                throw extensionFailure(e, loader); // a TypeContributor, loaded while the metadata is built
             } catch (RuntimeException | LinkageError e) {
                 // a type missing from the class path often shows only here: a field's type, a generic argument
                 throw failure(classes, "map the entities", e);
@@ -192,12 +199,20 @@ public final class HibernateDdl {
      * A Hibernate extension on the user's class path (a jar's META-INF/services entry: a ServiceContributor, an
      * Integrator, a TypeContributor) that cannot be loaded, as the application's own Hibernate would fail on it.
      */
-    static MigrateException extensionFailure(ServiceConfigurationError e) {
+    static MigrateException extensionFailure(ServiceConfigurationError e, ClassLoader loader) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher provider = PROVIDER.matcher(message);
         Optional<Throwable> problem = EntityScanner.typeProblem(e);
         if (provider.find()) {
             String name = provider.group(1);
+            if (problem.isEmpty()) {
+                // "Provider ... not found" keeps no cause: load the class again to name the type it lacks
+                try {
+                    Class.forName(name, false, loader);
+                } catch (ClassNotFoundException | LinkageError missing) {
+                    problem = Optional.of(missing);
+                }
+            }
             return EntityScanner.cannot("load", "Hibernate extension", name,
                     problem.orElse(e.getCause() != null ? e.getCause() : e));
         }

@@ -379,6 +379,30 @@ class UnloadableEntityTest {
         }
     }
 
+    /** The same for an Integrator, which Hibernate loads before any other service. */
+    @Test
+    void integratorThatCannotLoad() throws IOException {
+        Path dir = entities("com.acme.integ", Map.of("Model.java", "package com.acme.integ;\n" + EntityCompiler.IMPORTS
+                + "@Entity class Part { @Id Long id; }\n", "Auditing.java", """
+                package com.acme.integ;
+                public class Auditing extends com.acme.base.Formatter implements org.hibernate.integrator.spi.Integrator {
+                    public String format(Object value) { return ""; }
+                    public void disintegrate(org.hibernate.engine.spi.SessionFactoryImplementor factory,
+                                             org.hibernate.service.spi.SessionFactoryServiceRegistry registry) {
+                    }
+                }
+                """));
+        Path services = dir.resolve("META-INF/services/org.hibernate.integrator.spi.Integrator");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "com.acme.integ.Auditing\n");
+        try (URLClassLoader loader = loader(List.of(dir))) {
+            assertThatThrownBy(() -> DesiredSchema.ddl(loader, List.of("com.acme.integ"), List.of(dir), Naming.HIBERNATE))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessage(needs("cannot load Hibernate extension com.acme.integ.Auditing",
+                            "com.acme.base.Formatter"));
+        }
+    }
+
     /** A Hibernate extension a jar registers (META-INF/services) whose class needs a type the class path lacks. */
     @Test
     void extensionThatCannotLoad() throws IOException {
