@@ -235,7 +235,7 @@ public final class EntityScanner {
      * The first error in the chain that is about a type: missing, not present, or not the version expected. A static
      * initializer that throws is the user's code failing, not the class path.
      */
-    private static Optional<Throwable> typeProblem(Throwable failure) {
+    static Optional<Throwable> typeProblem(Throwable failure) {
         return Causes.first(failure, t -> t instanceof ClassNotFoundException || t instanceof TypeNotPresentException
                 || t instanceof LinkageError && !(t instanceof ExceptionInInitializerError));
     }

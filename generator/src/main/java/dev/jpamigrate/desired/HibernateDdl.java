@@ -11,9 +11,17 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.IdentifierCollection;
+import org.hibernate.mapping.KeyValue;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.RootClass;
+import org.hibernate.mapping.SimpleValue;
 import org.hibernate.mapping.Value;
+import org.hibernate.service.UnknownServiceException;
+import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
 import org.hibernate.type.SqlTypes;
 
@@ -32,6 +40,8 @@ public final class HibernateDdl {
             Pattern.compile("(?is)create\\s+type\\s+(\\S+)\\s+as\\s+enum\\s*\\((.*)\\)\\s*");
     private static final Pattern CREATE_CAST = Pattern.compile("(?is)create\\s+cast\\s.*");
     private static final Pattern COMMENT_ON = Pattern.compile("(?is)(comment\\s+on\\s+(?:table|column)\\s+\\S+\\s+is\\s+)'(.*)'");
+    /** ServiceLoader's message: {@code org.hibernate.service.spi.ServiceContributor: Provider com.acme.X not found}. */
+    private static final Pattern PROVIDER = Pattern.compile("Provider ([\\w.$]+) ");
     private static final Pattern ESCAPED_LITERAL_BODY = Pattern.compile("(?s)(?:[^']|'')*+");
 
     private HibernateDdl() {
@@ -44,7 +54,12 @@ public final class HibernateDdl {
     public static List<String> generate(List<Class<?>> classes, ClassLoader loader, Naming naming,
                                         HibernateSettings settings) {
         BootstrapServiceRegistryBuilder bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader);
-        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap.build());
+        StandardServiceRegistryBuilder builder;
+        try {
+            builder = new StandardServiceRegistryBuilder(bootstrap.build()); // loads the Integrators
+        } catch (ServiceConfigurationError e) {
+            throw extensionFailure(e, loader);
+        }
         if (naming == Naming.SPRING) {
             builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new CamelCaseToUnderscoresNamingStrategy())
                     .applySetting(AvailableSettings.IMPLICIT_NAMING_STRATEGY, new SpringImplicitNaming());
@@ -57,7 +72,12 @@ public final class HibernateDdl {
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, "15")
                 .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true")
                 .applySetting(AvailableSettings.SHOW_SQL, "false");
-        StandardServiceRegistry registry = builder.build();
+        StandardServiceRegistry registry;
+        try {
+            registry = builder.build();
+        } catch (ServiceConfigurationError e) {
+            throw extensionFailure(e, loader);
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -67,7 +87,9 @@ public final class HibernateDdl {
             MetadataImplementor metadata;
             try {
                 metadata = (MetadataImplementor) sources.buildMetadata();
-                asAtRunTime(metadata);
+                asAtRunTime(metadata, loader);
+            } catch (ServiceConfigurationError e) {
+                throw extensionFailure(e, loader); // a TypeContributor, loaded while the metadata is built
             } catch (RuntimeException | LinkageError e) {
                 // a type missing from the class path often shows only here: a field's type, a generic argument
                 throw failure(classes, "map the entities", e);
@@ -105,9 +127,98 @@ public final class HibernateDdl {
      * application creates, not the {@code (role_id, user_id)} of the mapping's own order. Forced here, because the
      * schema this tool stands for is the one that create builds.
      */
-    private static void asAtRunTime(MetadataImplementor metadata) {
+    private static void asAtRunTime(MetadataImplementor metadata, ClassLoader loader) {
         metadata.orderColumns(true);
         metadata.validate();
+        generators(metadata, loader);
+    }
+
+    /**
+     * The identifier generators the SessionFactory creates (SessionFactoryImpl.createGenerators). Building the
+     * metadata creates them too, to register their sequences and tables, but it ignores a generator that fails
+     * (InFlightMetadataCollectorImpl.handleIdentifierValueBinding: "it is ok for an exception to occur, the same
+     * exception will happen later as we build the SF"), so the schema would silently lack the sequence that the
+     * application's own start-up fails on. A generator made once is kept by its id value, so this creates none twice.
+     */
+    private static void generators(MetadataImplementor metadata, ClassLoader loader) {
+        Dialect dialect = metadata.getDatabase().getJdbcEnvironment().getDialect();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            if (entity.isInherited()) {
+                continue;
+            }
+            KeyValue id = entity.getIdentifier();
+            try {
+                id.createGenerator(metadata.getMetadataBuildingOptions().getIdentifierGeneratorFactory(), dialect,
+                        (RootClass) entity);
+            } catch (RuntimeException | LinkageError e) {
+                throw generatorFailure(entity.getClassName(), id, loader, e);
+            }
+        }
+        // an @CollectionId's generator: the metadata build ignores its failure the same way
+        for (org.hibernate.mapping.Collection collection : metadata.getCollectionBindings()) {
+            if (collection instanceof IdentifierCollection bag) {
+                try {
+                    bag.getIdentifier().createGenerator(
+                            metadata.getMetadataBuildingOptions().getIdentifierGeneratorFactory(), dialect, null);
+                } catch (RuntimeException | LinkageError e) {
+                    throw generatorFailure(collection.getOwnerEntityName(), bag.getIdentifier(), loader, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Why an entity's id generator cannot be made. Hibernate's "Could not interpret id generator strategy [...]"
+     * drops the cause, so the generator's class is loaded again here to name the type it lacks.
+     */
+    static MigrateException generatorFailure(String entity, KeyValue id, ClassLoader loader, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownServiceException unknown) {
+                return new MigrateException("cannot map entity " + entity + ": its id generator needs the Hibernate"
+                        + " service " + unknown.getServiceRole().getName() + ", which the application registers in"
+                        + " its own code; register it for the tool with a ServiceContributor on --classpath"
+                        + " (META-INF/services/" + ServiceContributor.class.getName() + ")", e);
+            }
+        }
+        Optional<Throwable> problem = EntityScanner.typeProblem(e);
+        String strategy = id instanceof SimpleValue simple ? simple.getIdentifierGeneratorStrategy() : null;
+        if (problem.isEmpty() && strategy != null && strategy.contains(".")) {
+            try {
+                Class.forName(strategy, true, loader);
+            } catch (ClassNotFoundException | LinkageError missing) {
+                problem = Optional.of(missing);
+            }
+        }
+        if (problem.isPresent()) {
+            return EntityScanner.cannot("map", "entity", entity, problem.get());
+        }
+        return new MigrateException("cannot map entity " + entity + ": Hibernate cannot make its id generator: "
+                + rootMessage(e), e);
+    }
+
+    /**
+     * A Hibernate extension on the user's class path (a jar's META-INF/services entry: a ServiceContributor, an
+     * Integrator, a TypeContributor) that cannot be loaded, as the application's own Hibernate would fail on it.
+     */
+    static MigrateException extensionFailure(ServiceConfigurationError e, ClassLoader loader) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Matcher provider = PROVIDER.matcher(message);
+        Optional<Throwable> problem = EntityScanner.typeProblem(e);
+        if (provider.find()) {
+            String name = provider.group(1);
+            if (problem.isEmpty()) {
+                // "Provider ... not found" keeps no cause: load the class again to name the type it lacks
+                try {
+                    Class.forName(name, false, loader);
+                } catch (ClassNotFoundException | LinkageError missing) {
+                    problem = Optional.of(missing);
+                }
+            }
+            return EntityScanner.cannot("load", "Hibernate extension", name,
+                    problem.orElse(e.getCause() != null ? e.getCause() : e));
+        }
+        return new MigrateException("cannot load a Hibernate extension on the class path: "
+                + message.replaceAll("\\s+", " ") + "; check --classpath (classpath= in migrate.properties)", e);
     }
 
     private static MigrateException failure(List<Class<?>> classes, String what, Throwable e) {

@@ -82,6 +82,11 @@ class UnloadableEntityTest {
                         @jakarta.persistence.PrePersist public void stamp(Object entity) { }
                     }
                     """,
+            "Sequences.java", """
+                    package com.acme.base;
+                    public class Sequences extends org.hibernate.id.enhanced.SequenceStyleGenerator {
+                    }
+                    """,
             "Owner.java", """
                     package com.acme.base;
                     import jakarta.persistence.*;
@@ -277,6 +282,150 @@ class UnloadableEntityTest {
                     public String format(Object value) { return ""; }
                 }
                 """)).isEqualTo(needs("cannot load embeddable com.acme.emb.Size", "com.acme.base.Formatter"));
+    }
+
+    /**
+     * A generator named by its class, which the class path lacks. Hibernate's metadata leaves out such a generator
+     * and its sequence without a word (the SessionFactory then fails on it), so the tool once wrote a schema
+     * without the sequence; HAPI FHIR's entities lost 16 of their 23 sequences so.
+     */
+    @Test
+    void missingIdGenerator() {
+        assertThat(ddlFailure("com.acme.gen", """
+                @Entity class Invoice {
+                    @Id @GeneratedValue(generator = "numbers")
+                    @org.hibernate.annotations.GenericGenerator(name = "numbers", strategy = "com.acme.base.Sequences")
+                    Long id;
+                }
+                """)).isEqualTo(needs("cannot map entity com.acme.gen.Invoice", "com.acme.base.Sequences"));
+    }
+
+    /** The same for the generator of an @CollectionId, which the metadata build ignores the same way. */
+    @Test
+    void missingCollectionIdGenerator() {
+        assertThat(ddlFailure("com.acme.bag", """
+                @Entity class Album {
+                    @Id Long id;
+                    @ElementCollection @CollectionTable(name = "album_tracks")
+                    @org.hibernate.annotations.CollectionId(column = @Column(name = "track_id"), generator = "tracks")
+                    @org.hibernate.annotations.CollectionIdJdbcTypeCode(SqlTypes.BIGINT)
+                    @org.hibernate.annotations.GenericGenerator(name = "tracks", strategy = "com.acme.base.Sequences")
+                    List<String> tracks;
+                }
+                """)).isEqualTo(needs("cannot map entity com.acme.bag.Album", "com.acme.base.Sequences"));
+    }
+
+    /** An id generator that asks Hibernate for a service the application registers in its own start-up code. */
+    private static final String MASSAGED = """
+            package com.acme.svc;
+            public class Massaged extends org.hibernate.id.enhanced.SequenceStyleGenerator {
+                public interface Massager extends org.hibernate.service.Service {
+                }
+                @Override
+                public void configure(org.hibernate.type.Type type, java.util.Properties params,
+                                      org.hibernate.service.ServiceRegistry registry) {
+                    registry.getService(Massager.class);
+                    super.configure(type, params, registry);
+                }
+            }
+            """;
+
+    private static final String INVOICE = """
+            package com.acme.svc;
+            import jakarta.persistence.*;
+            @Entity class Invoice {
+                @Id @GeneratedValue(generator = "numbers")
+                @org.hibernate.annotations.GenericGenerator(name = "numbers", type = Massaged.class,
+                        parameters = @org.hibernate.annotations.Parameter(name = "sequence_name", value = "invoice_numbers"))
+                Long id;
+            }
+            """;
+
+    @Test
+    void idGeneratorThatNeedsAServiceTheApplicationRegisters() {
+        Path dir = entities("com.acme.svc", Map.of("Massaged.java", MASSAGED, "Invoice.java", INVOICE));
+        try (URLClassLoader loader = loader(List.of(dir))) {
+            assertThatThrownBy(() -> DesiredSchema.ddl(loader, List.of("com.acme.svc"), List.of(dir), Naming.HIBERNATE))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessage("cannot map entity com.acme.svc.Invoice: its id generator needs the Hibernate service"
+                            + " com.acme.svc.Massaged$Massager, which the application registers in its own code;"
+                            + " register it for the tool with a ServiceContributor on --classpath"
+                            + " (META-INF/services/org.hibernate.service.spi.ServiceContributor)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** ... and with the service contributed from the class path, the generator's sequence is in the schema. */
+    @Test
+    void aServiceContributorOnTheClassPathServesTheGenerator() throws IOException {
+        Path dir = entities("com.acme.svc2", Map.of(
+                "Massaged.java", MASSAGED.replace("com.acme.svc;", "com.acme.svc2;"),
+                "Invoice.java", INVOICE.replace("com.acme.svc;", "com.acme.svc2;"),
+                "Services.java", """
+                        package com.acme.svc2;
+                        public class Services implements org.hibernate.service.spi.ServiceContributor {
+                            public void contribute(org.hibernate.boot.registry.StandardServiceRegistryBuilder registry) {
+                                registry.addService(Massaged.Massager.class, new Massaged.Massager() { });
+                            }
+                        }
+                        """));
+        Path services = dir.resolve("META-INF/services/org.hibernate.service.spi.ServiceContributor");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "com.acme.svc2.Services\n");
+        try (URLClassLoader loader = loader(List.of(dir))) {
+            assertThat(DesiredSchema.ddl(loader, List.of("com.acme.svc2"), List.of(dir), Naming.HIBERNATE))
+                    .anyMatch(sql -> sql.startsWith("create sequence invoice_numbers "));
+        }
+    }
+
+    /** The same for an Integrator, which Hibernate loads before any other service. */
+    @Test
+    void integratorThatCannotLoad() throws IOException {
+        Path dir = entities("com.acme.integ", Map.of("Model.java", "package com.acme.integ;\n" + EntityCompiler.IMPORTS
+                + "@Entity class Part { @Id Long id; }\n", "Auditing.java", """
+                package com.acme.integ;
+                public class Auditing extends com.acme.base.Formatter implements org.hibernate.integrator.spi.Integrator {
+                    public String format(Object value) { return ""; }
+                    public void disintegrate(org.hibernate.engine.spi.SessionFactoryImplementor factory,
+                                             org.hibernate.service.spi.SessionFactoryServiceRegistry registry) {
+                    }
+                }
+                """));
+        Path services = dir.resolve("META-INF/services/org.hibernate.integrator.spi.Integrator");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "com.acme.integ.Auditing\n");
+        try (URLClassLoader loader = loader(List.of(dir))) {
+            assertThatThrownBy(() -> DesiredSchema.ddl(loader, List.of("com.acme.integ"), List.of(dir), Naming.HIBERNATE))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessage(needs("cannot load Hibernate extension com.acme.integ.Auditing",
+                            "com.acme.base.Formatter"));
+        }
+    }
+
+    /** A Hibernate extension a jar registers (META-INF/services) whose class needs a type the class path lacks. */
+    @Test
+    void extensionThatCannotLoad() throws IOException {
+        Path dir = entities("com.acme.ext", Map.of("Model.java", "package com.acme.ext;\n" + EntityCompiler.IMPORTS
+                + "@Entity class Part { @Id Long id; }\n", "Contributor.java", """
+                package com.acme.ext;
+                public class Contributor implements org.hibernate.service.spi.ServiceContributor {
+                    public Contributor() {
+                        new com.acme.base.AuditListener();
+                    }
+                    public void contribute(org.hibernate.boot.registry.StandardServiceRegistryBuilder registry) {
+                    }
+                }
+                """));
+        Path services = dir.resolve("META-INF/services/org.hibernate.service.spi.ServiceContributor");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "com.acme.ext.Contributor\n");
+        try (URLClassLoader loader = loader(List.of(dir))) {
+            assertThatThrownBy(() -> DesiredSchema.ddl(loader, List.of("com.acme.ext"), List.of(dir), Naming.HIBERNATE))
+                    .isInstanceOf(MigrateException.class)
+                    .hasMessage(needs("cannot load Hibernate extension com.acme.ext.Contributor",
+                            "com.acme.base.AuditListener"));
+        }
     }
 
     /** The superclass on the class path is not the one the entity was compiled against: it became an interface. */

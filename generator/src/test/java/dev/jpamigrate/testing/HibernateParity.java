@@ -21,6 +21,9 @@ import jakarta.persistence.spi.PersistenceUnitInfo;
 import jakarta.persistence.spi.PersistenceUnitTransactionType;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceProvider;
+import org.hibernate.resource.beans.container.spi.BeanContainer;
+import org.hibernate.resource.beans.container.spi.ContainedBean;
+import org.hibernate.resource.beans.spi.BeanInstanceProducer;
 
 import javax.sql.DataSource;
 import java.net.URL;
@@ -90,6 +93,9 @@ public final class HibernateParity {
         all.put(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, "true");
         // a statement PostgreSQL rejects would otherwise be logged and skipped, and the test would compare less
         all.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
+        // as Spring Boot hands Hibernate its bean container: an entity listener that Spring injects (no no-arg
+        // constructor) is made when first used, never while the schema is created
+        all.put(AvailableSettings.BEAN_CONTAINER, new LazyBeans());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -139,6 +145,38 @@ public final class HibernateParity {
             return s.tables().stream().filter(t -> t.name().name().equals(table)).findFirst().orElseThrow()
                     .constraints().stream().filter(c -> c.kind() == dev.jpamigrate.schema.Constraint.Kind.PRIMARY_KEY)
                     .findFirst().orElseThrow().definition();
+        }
+    }
+
+    /** A bean container that makes each bean on first use, with Hibernate's own producer, as Spring's does. */
+    private static final class LazyBeans implements BeanContainer {
+        @Override
+        public <B> ContainedBean<B> getBean(Class<B> type, LifecycleOptions options, BeanInstanceProducer producer) {
+            return lazy(() -> producer.produceBeanInstance(type));
+        }
+
+        @Override
+        public <B> ContainedBean<B> getBean(String name, Class<B> type, LifecycleOptions options,
+                                            BeanInstanceProducer producer) {
+            return lazy(() -> producer.produceBeanInstance(name, type));
+        }
+
+        private static <B> ContainedBean<B> lazy(java.util.function.Supplier<B> make) {
+            return new ContainedBean<>() {
+                private B bean;
+
+                @Override
+                public synchronized B getBeanInstance() {
+                    if (bean == null) {
+                        bean = make.get();
+                    }
+                    return bean;
+                }
+            };
+        }
+
+        @Override
+        public void stop() {
         }
     }
 
