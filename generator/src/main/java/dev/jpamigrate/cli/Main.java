@@ -14,6 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // An slf4j-api 2 that the entities' class path brings without a provider would print its "No SLF4J providers"
+        // warning on every run; the tool logs nothing through it.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(args, System.getenv(), Path.of("").toAbsolutePath(), out, err));
