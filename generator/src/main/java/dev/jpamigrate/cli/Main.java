@@ -21,7 +21,17 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(args, System.getenv(), Path.of("").toAbsolutePath(), out, err));
+        int code = run(args, System.getenv(), Path.of("").toAbsolutePath(), out, err);
+        while (dev.jpamigrate.db.Cleanup.shutdownStarted()) {
+            // a signal is ending the run: the JVM exits with its status (130, 143) once the hooks are done
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        System.exit(code);
     }
 
     /**

@@ -105,6 +105,18 @@ public final class Cleanup implements AutoCloseable {
         return entry;
     }
 
+    /** Set when a shutdown hook starts: the JVM is exiting (a signal, or System.exit) and picks its own status. */
+    private static volatile boolean shutdownStarted;
+
+    /**
+     * Whether the JVM has begun to shut down, as on Ctrl-C or SIGTERM: a command that fails then failed because its
+     * resources were taken away, and its own exit status must not replace the signal's (a nonzero System.exit after
+     * the hooks have run halts at once with that status).
+     */
+    public static boolean shutdownStarted() {
+        return shutdownStarted;
+    }
+
     /** True once the run is closing or shutting down. */
     public synchronized boolean closing() {
         return closed;
@@ -265,6 +277,7 @@ public final class Cleanup implements AutoCloseable {
      * exit.
      */
     private void onShutdown() {
+        shutdownStarted = true;
         Thread worker = new Thread(this::undoAll, "jpa-migrate-cleanup-worker");
         worker.setDaemon(true);
         worker.start();
