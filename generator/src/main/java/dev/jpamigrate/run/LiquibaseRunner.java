@@ -2,7 +2,7 @@ package dev.jpamigrate.run;
 
 import dev.jpamigrate.util.Causes;
 import dev.jpamigrate.MigrateException;
-import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 import dev.jpamigrate.db.DbUrl;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -477,10 +477,10 @@ public final class LiquibaseRunner implements AutoCloseable {
         }
 
         /** The one line for a lock that did not come free. */
-        public String message() {
-            return "the migration lock (databasechangeloglock) is " + describe() + ": another migration is running,"
-                    + " or one was killed before it finished. If none is running, release it with "
-                    + Program.command("unlock");
+        public Text message() {
+            return Text.of("the migration lock (databasechangeloglock) is " + describe() + ": another migration is"
+                    + " running, or one was killed before it finished. If none is running, release it with ",
+                    Text.command("unlock"));
         }
     }
 
@@ -540,8 +540,8 @@ public final class LiquibaseRunner implements AutoCloseable {
     static MigrateException failure(String what, Exception e) {
         ValidationFailedException invalid = find(e, ValidationFailedException.class);
         if (invalid != null && !invalid.getInvalidMD5Sums().isEmpty()) {
-            return new MigrateException(edited(invalid.getInvalidMD5Sums().get(0))
-                    + (invalid.getInvalidMD5Sums().size() > 1 ? " (and " + (invalid.getInvalidMD5Sums().size() - 1)
+            return new MigrateException(Text.of(edited(invalid.getInvalidMD5Sums().get(0)),
+                    invalid.getInvalidMD5Sums().size() > 1 ? " (and " + (invalid.getInvalidMD5Sums().size() - 1)
                     + " more changeSet(s))" : ""), e);
         }
         if (invalid != null) {
@@ -549,9 +549,9 @@ public final class LiquibaseRunner implements AutoCloseable {
         }
         LockException lock = find(e, LockException.class);
         if (lock != null && String.valueOf(lock.getMessage()).contains("Could not acquire")) {
-            return new MigrateException("could not get the migration lock (databasechangeloglock): "
+            return new MigrateException(Text.of("could not get the migration lock (databasechangeloglock): "
                     + flatten(lock).replaceFirst("(?i)^could not acquire change log lock\\.?\\s*", "")
-                    + ". If no migration is running, release it with " + Program.command("unlock"), e);
+                    + ". If no migration is running, release it with ", Text.command("unlock")), e);
         }
         ChangeLogParseException parse = find(e, ChangeLogParseException.class);
         SetupException setup = find(e, SetupException.class);
@@ -563,16 +563,16 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     /** "file::id::author was: 9:x but is now: 9:y" into words that name the file. */
-    private static String edited(String invalid) {
+    private static Text edited(String invalid) {
         String[] parts = invalid.trim().split("::");
         if (parts.length >= 3) {
             String author = parts[2].replaceFirst("\\s+was:.*$", "");
-            return "changeSet " + author + ":" + parts[1] + " in " + parts[0] + " was edited after it was applied"
-                    + " (checksum mismatch); nothing was run. Restore the file as it was applied and put the change"
-                    + " in a new migration (" + Program.command("create") + ")";
+            return Text.of("changeSet " + author + ":" + parts[1] + " in " + parts[0] + " was edited after it was"
+                    + " applied (checksum mismatch); nothing was run. Restore the file as it was applied and put the"
+                    + " change in a new migration (", Text.command("create"), ")");
         }
-        return "a changeSet was edited after it was applied (checksum mismatch): " + invalid.trim()
-                + "; nothing was run";
+        return Text.of("a changeSet was edited after it was applied (checksum mismatch): " + invalid.trim()
+                + "; nothing was run");
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {

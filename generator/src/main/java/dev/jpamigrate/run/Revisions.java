@@ -1,7 +1,7 @@
 package dev.jpamigrate.run;
 
 import dev.jpamigrate.MigrateException;
-import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,8 +76,8 @@ public final class Revisions {
             throw new MigrateException("revision '" + a.ref() + "' is ambiguous: it names " + names + "; give more of it"
                     + tail, null, 2);
         }
-        throw new MigrateException("unknown revision '" + ref.trim() + "': not in " + master + " ("
-                + Program.command("history") + " lists them)" + tail, null, 2);
+        throw new MigrateException(Text.of("unknown revision '" + ref.trim() + "': not in " + master + " (",
+                Text.command("history"), " lists them)" + tail), null, 2);
     }
 
     private static boolean isPrefix(Migration m, String ref) {
