@@ -5,13 +5,12 @@ import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.Text;
 import dev.jpamigrate.render.Revision;
 import dev.jpamigrate.run.Applied;
+import dev.jpamigrate.run.ChangeSetFailed;
 import liquibase.Scope;
 
 import java.nio.file.Path;
 import java.util.*;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The checks that keep a changelog history trustworthy: files edited after they were applied, files created on
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 public final class Integrity {
     /** What to run to generate a migration again. */
     private static final Text.Command CREATE = Text.command("create", "\"<message>\"");
-    private static final Pattern FAILED_CHANGESET = Pattern.compile("changeset ([^\\s:]+)::");
 
     private Integrity() {
     }
@@ -229,17 +227,9 @@ public final class Integrity {
                         " shows what is left to reconcile"));
     }
 
+    /** The file of the changeSet the run failed in, as Liquibase named it to the run; null outside any changeSet. */
     static String failedFile(Throwable failure) {
-        for (Throwable t : Causes.chain(failure)) {
-            String message = t.getMessage();
-            if (message != null) {
-                Matcher m = FAILED_CHANGESET.matcher(message);
-                if (m.find()) {
-                    return fileName(m.group(1));
-                }
-            }
-        }
-        return null;
+        return Causes.first(failure, ChangeSetFailed.class).map(f -> fileName(f.file())).orElse(null);
     }
 
     /** A listing read from the cache compares without Liquibase; a parsed one computes its checksum in a quiet scope. */

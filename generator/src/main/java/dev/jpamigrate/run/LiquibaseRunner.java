@@ -236,7 +236,8 @@ public final class LiquibaseRunner implements AutoCloseable {
      * transaction is rolled back; if that also undid Liquibase's release of its lock, the lock is released here.
      */
     private void inFileTransactions(ChangeExecListener listener, LiquibaseCall call) {
-        liquibase.setChangeExecListener(new Transactional(transactions, listener));
+        Transactional transactional = new Transactional(transactions, listener);
+        liquibase.setChangeExecListener(transactional);
         try {
             quietly(() -> {
                 call.run();
@@ -246,6 +247,10 @@ public final class LiquibaseRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             transactions.abort();
             releaseOwnLock();
+            ChangeSet in = transactional.failing();
+            if (in != null && e instanceof MigrateException m && !(e instanceof ChangeSetFailed)) {
+                throw new ChangeSetFailed(m, in.getFilePath(), in.getId(), in.getAuthor());
+            }
             throw e;
         }
     }
@@ -600,6 +605,9 @@ public final class LiquibaseRunner implements AutoCloseable {
     private static final class Transactional implements ChangeExecListener {
         private final FileTransactions transactions;
         private final ChangeExecListener next;
+        /** The changeSet between willRun (or willRollback) and ran (or rolledBack), and the one Liquibase failed. */
+        private ChangeSet running;
+        private ChangeSet failed;
 
         Transactional(FileTransactions transactions, ChangeExecListener next) {
             this.transactions = transactions;
@@ -623,6 +631,11 @@ public final class LiquibaseRunner implements AutoCloseable {
             }
         }
 
+        /** The changeSet the run failed in, as Liquibase named it; null when it failed outside any changeSet. */
+        ChangeSet failing() {
+            return failed != null ? failed : running;
+        }
+
         private void failed() {
             try {
                 transactions.failed();
@@ -633,6 +646,7 @@ public final class LiquibaseRunner implements AutoCloseable {
 
         @Override
         public void willRun(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.RunStatus status) {
+            running = changeSet;
             starting(changeSet, true);
             next.willRun(changeSet, log, database, status);
         }
@@ -640,11 +654,13 @@ public final class LiquibaseRunner implements AutoCloseable {
         @Override
         public void ran(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.ExecType type) {
             done(changeSet);
+            running = null;
             next.ran(changeSet, log, database, type);
         }
 
         @Override
         public void willRollback(ChangeSet changeSet, DatabaseChangeLog log, Database database) {
+            running = changeSet;
             starting(changeSet, false);
             next.willRollback(changeSet, log, database);
         }
@@ -652,6 +668,7 @@ public final class LiquibaseRunner implements AutoCloseable {
         @Override
         public void rolledBack(ChangeSet changeSet, DatabaseChangeLog log, Database database) {
             done(changeSet);
+            running = null;
             next.rolledBack(changeSet, log, database);
         }
 
@@ -679,12 +696,14 @@ public final class LiquibaseRunner implements AutoCloseable {
 
         @Override
         public void runFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            this.failed = changeSet;
             failed();
             next.runFailed(changeSet, log, database, e);
         }
 
         @Override
         public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            this.failed = changeSet;
             failed();
             next.rollbackFailed(changeSet, log, database, e);
         }
