@@ -520,7 +520,7 @@ public final class MigrateCommand implements Runnable {
         int code = ExitCode.ERROR;
         String message;
         if (cause instanceof MigrateException m) {
-            code = m.exitCode();
+            code = ExitCode.of(m.kind());
             message = m.text() == null ? null : Program.words(m.text());
         } else {
             message = "unexpected " + cause.getClass().getSimpleName()

@@ -392,7 +392,7 @@ public final class Engine implements AutoCloseable {
                 if (!pending.isEmpty()) {
                     throw new MigrateException(Text.of(pending.size() + " changeSet(s) pending on " + remote
                             + ": run ", Text.command("upgrade"), " first, so the new migration starts from head"),
-                            null, 1);
+                            null, MigrateException.Kind.PENDING);
                 }
             }
             Schema all = timed("inspect target", () -> inspectAll(target.connection()));

@@ -12,7 +12,7 @@ public final class ChangeSetFailed extends MigrateException {
     private final String author;
 
     ChangeSetFailed(MigrateException failure, String file, String id, String author) {
-        super(failure.text(), failure.getCause(), failure.exitCode());
+        super(failure.text(), failure.getCause(), failure.kind());
         this.file = file;
         this.id = id;
         this.author = author;

@@ -131,7 +131,7 @@ public final class Lifecycle {
                     throw new MigrateException(Text.of("cannot upgrade to " + migrations.get(last).revision()
                             + ": the database is at " + later.get().revision() + ", past it; upgrade never reverts"
                             + " (use ", Text.command("downgrade", migrations.get(last).rev()),
-                            "); nothing was changed"), null, 2);
+                            "); nothing was changed"), null, MigrateException.Kind.USAGE);
                 }
             }
         }
@@ -292,7 +292,7 @@ public final class Lifecycle {
         Status before = status(history);
         List<Applied> applied = history.applied();
         if (applied.isEmpty()) {
-            throw new MigrateException("nothing to downgrade: no migration is applied", null, 2);
+            throw new MigrateException("nothing to downgrade: no migration is applied", null, MigrateException.Kind.USAGE);
         }
         List<String> reverted = new ArrayList<>();
         int count = 0;
@@ -309,7 +309,7 @@ public final class Lifecycle {
         if (reverted.size() < files) {
             throw new MigrateException(Text.of("cannot downgrade " + files + " migration(s): only "
                     + reverted.size() + " applied (use ", Text.command("reset"),
-                    " to revert them all); nothing was changed"), null, 2);
+                    " to revert them all); nothing was changed"), null, MigrateException.Kind.USAGE);
         }
         return revert(history, before, reverted, count, sqlOut);
     }
@@ -335,7 +335,7 @@ public final class Lifecycle {
         if (to.applied() == 0) {
             throw new MigrateException(Text.of("cannot downgrade to " + to.revision() + ": it is not applied (the"
                     + " database is " + where(before) + "); downgrade never applies (use ",
-                    Text.command("upgrade", to.rev()), "); nothing was changed"), null, 2);
+                    Text.command("upgrade", to.rev()), "); nothing was changed"), null, MigrateException.Kind.USAGE);
         }
         java.util.Set<String> after = new java.util.HashSet<>();
         migrations.subList(found.index() + 1, migrations.size()).stream().filter(m -> m.applied() > 0)
@@ -357,7 +357,7 @@ public final class Lifecycle {
                         + (m == null ? file : m.revision()) + ", at or before it, was applied after migrations that"
                         + " follow it, and rollbacks run in the order things were applied; revert by count instead"
                         + " (", Text.command("downgrade", "-" + (reverted.size() + 1)), "); nothing was changed"),
-                        null, 2);
+                        null, MigrateException.Kind.USAGE);
             }
             if (!reverted.contains(file)) {
                 reverted.add(file);
@@ -394,7 +394,7 @@ public final class Lifecycle {
         if (!missing.isEmpty()) {
             throw new MigrateException("cannot revert " + String.join(", ", missing) + ": the database has changeSets"
                     + " of it applied, but the changelogs no longer hold them, so their rollback is unknown. Restore"
-                    + " the file from version control; nothing was changed", null, 2);
+                    + " the file from version control; nothing was changed", null, MigrateException.Kind.USAGE);
         }
         List<Migration> migrations = files.stream().map(f -> {
             Migration m = find(before, f);
@@ -451,7 +451,7 @@ public final class Lifecycle {
                         + e.changeSet().author() + ":" + e.changeSet().id() + " (" + e.changeSet().filePath()
                         + ") has no rollback" + (changes.isEmpty() ? "" : " and Liquibase cannot invert " + changes)
                         + "; add a rollback to it (<rollback> in XML, rollback: in YAML, --rollback in SQL); nothing"
-                        + " was changed", null, 2);
+                        + " was changed", null, MigrateException.Kind.USAGE);
             }
         }
     }
@@ -484,7 +484,7 @@ public final class Lifecycle {
         int last;
         if (ref.trim().equalsIgnoreCase("head")) {
             if (migrations.isEmpty()) {
-                throw new MigrateException("nothing to stamp: " + changelogs.master() + " lists no migration", null, 2);
+                throw new MigrateException("nothing to stamp: " + changelogs.master() + " lists no migration", null, MigrateException.Kind.USAGE);
             }
             last = migrations.size() - 1;
         } else {
@@ -494,7 +494,7 @@ public final class Lifecycle {
             if (migrations.get(i).applied() > 0) {
                 throw new MigrateException(Text.of("cannot stamp " + migrations.get(last).revision() + ": the later"
                         + " migration " + migrations.get(i).revision() + " is applied; stamp only marks migrations as"
-                        + " applied, use ", Text.command("downgrade"), " to revert; nothing was changed"), null, 2);
+                        + " applied, use ", Text.command("downgrade"), " to revert; nothing was changed"), null, MigrateException.Kind.USAGE);
             }
         }
         List<Migration> marked = migrations.subList(0, last + 1).stream()
@@ -528,7 +528,8 @@ public final class Lifecycle {
         while (!tryAdvisoryLock()) {
             if (System.nanoTime() >= deadline) {
                 throw new MigrateException("another jpa-migrate run is migrating this database and did not finish"
-                        + " within " + lockWait.toSeconds() + " s (--lock-timeout); nothing was changed", null, 2);
+                        + " within " + lockWait.toSeconds() + " s (--lock-timeout); nothing was changed", null,
+                        MigrateException.Kind.LOCKED);
             }
             if (!told) {
                 tell("Waiting for another jpa-migrate run on this database to finish (up to "
@@ -549,7 +550,8 @@ public final class Lifecycle {
                 lock = releaseIfStale(runner.lock());
             }
             if (lock.isPresent()) {
-                throw new MigrateException(Text.of(lock.get().message(), "; nothing was changed"), null, 2);
+                throw new MigrateException(Text.of(lock.get().message(), "; nothing was changed"), null,
+                        MigrateException.Kind.LOCKED);
             }
             return operation.get();
         } finally {

@@ -556,7 +556,8 @@ public final class LiquibaseRunner implements AutoCloseable {
         if (lock != null && String.valueOf(lock.getMessage()).contains("Could not acquire")) {
             return new MigrateException(Text.of("could not get the migration lock (databasechangeloglock): "
                     + flatten(lock).replaceFirst("(?i)^could not acquire change log lock\\.?\\s*", "")
-                    + ". If no migration is running, release it with ", Text.command("unlock")), e);
+                    + ". If no migration is running, release it with ", Text.command("unlock")), e,
+                    MigrateException.Kind.LOCKED);
         }
         ChangeLogParseException parse = find(e, ChangeLogParseException.class);
         SetupException setup = find(e, SetupException.class);
