@@ -691,7 +691,7 @@ public final class Engine implements AutoCloseable {
                         + (files.size() > 1 ? ", ..." : "") + "), and a baseline must be the first migration: if the"
                         + " database already has their schema, record them with ", Text.command("stamp", "head"),
                         "; if they were generated against this database before it was adopted, delete them and their"
-                        + " <include> lines, then run baseline again; nothing was changed"), null);
+                        + " <include> lines, then run ", Text.command("baseline"), " again; nothing was changed"), null);
             }
             all = timed("inspect database", () -> inspectAll(c));
         } catch (SQLException e) {
