@@ -6,7 +6,9 @@ import dev.jpamigrate.Text;
 import dev.jpamigrate.render.Revision;
 import dev.jpamigrate.run.Applied;
 import dev.jpamigrate.run.ChangeSetFailed;
+import dev.jpamigrate.db.DbUrl;
 import liquibase.Scope;
+import liquibase.exception.DatabaseException;
 
 import java.nio.file.Path;
 import java.util.*;
@@ -159,7 +161,7 @@ public final class Integrity {
     public static Problem replayFailed(MigrateException failure, List<String> includes,
                                        Function<String, Conflict> conflict) {
         String file = failedFile(failure);
-        String why = reason(failure.getMessage());
+        String why = reason(failure);
         if (file == null) {
             return new Problem(Problem.Kind.REPLAY_FAILED, List.of(),
                     Text.of("the changelogs do not replay on an empty database: " + why),
@@ -197,7 +199,17 @@ public final class Integrity {
                         + " or exclude= in migrate.properties), then run ", CREATE, " again; if it is broken, fix it"));
     }
 
-    /** The database's own words, without Liquibase's chain of exception names. */
+    /**
+     * The database's own words: the message of the statement's failure as Liquibase hands it back (its
+     * DatabaseException, with the failed SQL), else the words after "Reason: " in the failure's message.
+     */
+    static String reason(MigrateException failure) {
+        return Causes.first(failure, DatabaseException.class).map(Throwable::getMessage).filter(m -> !m.isBlank())
+                .map(m -> DbUrl.mask(m.replaceAll("\\s+", " ").trim()))
+                .orElseGet(() -> reason(failure.getMessage()));
+    }
+
+    /** The words after "Reason: ", without Liquibase's chain of exception names. */
     static String reason(String message) {
         if (message == null) {
             return "";
