@@ -1,7 +1,5 @@
 package dev.jpamigrate;
 
-import java.util.regex.Pattern;
-
 /**
  * What the user types to run this tool, for the messages that say what to run next ("run jpa-migrate upgrade
  * first"). Each launcher names itself in the system property {@value #PROPERTY}: {@code ./migrate} in this
@@ -35,6 +33,16 @@ public final class Program {
         return commandFor(name(), command, args);
     }
 
+    /** A command of a {@link Text}, in the launcher's words. */
+    public static String command(Text.Command command) {
+        return command(command.name(), command.args().toArray(String[]::new));
+    }
+
+    /** A {@link Text} with its commands in the launcher's words. */
+    public static String words(Text text) {
+        return text.words(Program::command);
+    }
+
     static String commandFor(String name, String command, String... args) {
         StringBuilder s = new StringBuilder(name);
         if (isMaven(name)) {
@@ -49,17 +57,6 @@ public final class Program {
             }
         }
         return s.toString();
-    }
-
-    /** The commands {@link #command} writes, for the Markdown report to set them as code. */
-    public static Pattern commands() {
-        return commandsFor(name());
-    }
-
-    static Pattern commandsFor(String name) {
-        return Pattern.compile(Pattern.quote(name) + (isMaven(name)
-                ? "[a-z-]+(?: -D[a-z.-]+(?:=(?:\"<[a-z]+>\"|<[a-z]+>|[a-z0-9]+))?)*"
-                : " [a-z-]+(?: \"<message>\"| <rev>| head| --url| --verbose)?"));
     }
 
     private static boolean isMaven(String name) {

@@ -2,8 +2,6 @@ package dev.jpamigrate;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The commands the messages tell the user to run, in each launcher's words. */
@@ -32,17 +30,15 @@ class ProgramTest {
     }
 
     @Test
-    void theReportFindsEveryCommandItWrote() {
-        for (String name : List.of("jpa-migrate", "./migrate", "mvn jpa-migrate:")) {
-            for (List<String> c : List.of(List.of("upgrade"), List.of("create", "\"<message>\""),
-                    List.of("stamp", "<rev>"), List.of("stamp", "head"), List.of("check", "--url"),
-                    List.of("check", "--verbose"))) {
-                String command = Program.commandFor(name, c.get(0), c.subList(1, c.size()).toArray(String[]::new));
-                String sentence = "fix: run " + command + ", then commit";
-                var m = Program.commandsFor(name).matcher(sentence);
-                assertThat(m.find()).as(sentence).isTrue();
-                assertThat(m.group()).as(sentence).isEqualTo(command);
-            }
-        }
+    void aTextWordsItsCommandsTheLaunchersWayAndKeepsTheRest() {
+        Text fix = Text.of("run ", Text.command("create", "\"<message>\""), " after ",
+                Text.code("git checkout <commit> -- <path>"), ", then ", Text.command("upgrade"));
+        assertThat(fix.words(c -> Program.commandFor("./migrate", c.name(), c.args().toArray(String[]::new))))
+                .isEqualTo("run ./migrate create \"<message>\" after git checkout <commit> -- <path>, then ./migrate upgrade");
+        assertThat(fix.words(c -> Program.commandFor("mvn jpa-migrate:", c.name(), c.args().toArray(String[]::new))))
+                .isEqualTo("run mvn jpa-migrate:create -Dmessage=\"<message>\" after git checkout <commit> -- <path>,"
+                        + " then mvn jpa-migrate:upgrade");
+        assertThat(Text.of("a ", Text.of("b", Text.code("c")), "d").parts()).containsExactly(
+                new Text.Words("a "), new Text.Words("b"), new Text.Code("c"), new Text.Words("d"));
     }
 }

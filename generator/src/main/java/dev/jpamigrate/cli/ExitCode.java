@@ -1,5 +1,7 @@
 package dev.jpamigrate.cli;
 
+import dev.jpamigrate.MigrateException;
+
 /** The exit codes: one contract for every command, listed in --help and the README. */
 public final class ExitCode {
     /** Success: nothing to report, or the work was done. */
@@ -12,5 +14,13 @@ public final class ExitCode {
     static final String HELP = "Exit codes: 0 ok, 1 drift or failed check, 2 usage, configuration or connection error.";
 
     private ExitCode() {
+    }
+
+    /** The exit code of a failure: pending changeSets are drift, every other kind an error. */
+    public static int of(MigrateException.Kind kind) {
+        return switch (kind) {
+            case PENDING -> DRIFT;
+            case FAILED, USAGE, CONNECTION, LOCKED -> ERROR;
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.jpamigrate.cli;
 
 import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 import dev.jpamigrate.db.DbUrl;
 import dev.jpamigrate.desired.HibernateSettings;
 import dev.jpamigrate.desired.Naming;
@@ -228,6 +229,11 @@ public final class MigrateCommand implements Runnable {
         if (progressLine != null) {
             progressLine.clear();
         }
+    }
+
+    /** A line of progress the layers below hand back as data, in the launcher's words. */
+    void info(Text line) {
+        info(Program.words(line));
     }
 
     /** Informational lines; silent with --quiet. */
@@ -514,8 +520,8 @@ public final class MigrateCommand implements Runnable {
         int code = ExitCode.ERROR;
         String message;
         if (cause instanceof MigrateException m) {
-            code = m.exitCode();
-            message = m.getMessage();
+            code = ExitCode.of(m.kind());
+            message = m.text() == null ? null : Program.words(m.text());
         } else {
             message = "unexpected " + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage())

@@ -34,7 +34,7 @@ public final class Connections {
             }
             return c;
         } catch (SQLException e) {
-            throw new MigrateException(describe(url, e), e);
+            throw new MigrateException(describe(url, e), e, MigrateException.Kind.CONNECTION);
         }
     }
 

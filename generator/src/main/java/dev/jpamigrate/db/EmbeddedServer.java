@@ -275,7 +275,8 @@ public final class EmbeddedServer implements Server {
         try {
             return postgres.getDatabase("postgres", database).getConnection();
         } catch (SQLException e) {
-            throw new MigrateException("cannot connect to the embedded PostgreSQL: " + e.getMessage(), e);
+            throw new MigrateException("cannot connect to the embedded PostgreSQL: " + e.getMessage(), e,
+                    MigrateException.Kind.CONNECTION);
         }
     }
 

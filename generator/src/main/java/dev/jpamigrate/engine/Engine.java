@@ -1,7 +1,7 @@
 package dev.jpamigrate.engine;
 
 import dev.jpamigrate.MigrateException;
-import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 import dev.jpamigrate.cache.Fingerprint;
 import dev.jpamigrate.cache.SchemaCache;
 import dev.jpamigrate.change.Change;
@@ -390,9 +390,9 @@ public final class Engine implements AutoCloseable {
             if (remote != null) {
                 List<ChangeSet> pending = runner.pending();
                 if (!pending.isEmpty()) {
-                    throw new MigrateException(pending.size() + " changeSet(s) pending on " + remote
-                            + ": run " + Program.command("upgrade")
-                            + " first, so the new migration starts from head", null, 1);
+                    throw new MigrateException(Text.of(pending.size() + " changeSet(s) pending on " + remote
+                            + ": run ", Text.command("upgrade"), " first, so the new migration starts from head"),
+                            null, MigrateException.Kind.PENDING);
                 }
             }
             Schema all = timed("inspect target", () -> inspectAll(target.connection()));
@@ -670,7 +670,7 @@ public final class Engine implements AutoCloseable {
      * it as applied on the database without running it. Refuses a database with migrations applied, and changelogs
      * that already hold migrations: a baseline is the first migration.
      */
-    public Results.Baselined baseline(String message, Duration lockWait, Consumer<String> progress) {
+    public Results.Baselined baseline(String message, Duration lockWait, Consumer<Text> progress) {
         if (remote == null) {
             throw new MigrateException("baseline adopts an existing database: name it with --url, DATABASE_URL or"
                     + " DATABASE_URL= in .env");
@@ -680,18 +680,18 @@ public final class Engine implements AutoCloseable {
             List<Applied> applied = new LiquibaseRunner(c, changelogs).applied();
             if (!applied.isEmpty()) {
                 long files = applied.stream().map(Applied::file).distinct().count();
-                throw new MigrateException(remote + " already has " + files + " migration(s) applied: baseline is for"
-                        + " a database with none; generate the entities' changes from here with ./migrate create"
-                        + " \"<message>\"; nothing was changed");
+                throw new MigrateException(Text.of(remote + " already has " + files + " migration(s) applied:"
+                        + " baseline is for a database with none; generate the entities' changes from here with ",
+                        Text.command("create", "\"<message>\""), "; nothing was changed"), null);
             }
             List<String> files = changelogs.files();
             if (!files.isEmpty()) {
-                throw new MigrateException("the changelogs already hold " + files.size() + " migration(s) that "
-                        + remote + " has not applied (" + Path.of(files.get(0)).getFileName()
+                throw new MigrateException(Text.of("the changelogs already hold " + files.size() + " migration(s)"
+                        + " that " + remote + " has not applied (" + Path.of(files.get(0)).getFileName()
                         + (files.size() > 1 ? ", ..." : "") + "), and a baseline must be the first migration: if the"
-                        + " database already has their schema, record them with ./migrate stamp head; if they were"
-                        + " generated against this database before it was adopted, delete them and their <include>"
-                        + " lines, then run baseline again; nothing was changed");
+                        + " database already has their schema, record them with ", Text.command("stamp", "head"),
+                        "; if they were generated against this database before it was adopted, delete them and their"
+                        + " <include> lines, then run ", Text.command("baseline"), " again; nothing was changed"), null);
             }
             all = timed("inspect database", () -> inspectAll(c));
         } catch (SQLException e) {
@@ -713,8 +713,8 @@ public final class Engine implements AutoCloseable {
         try {
             stamped = lifecycle(lockWait, progress, l -> l.stamp(revision.id()));
         } catch (MigrateException e) {
-            throw new MigrateException("wrote " + file + " but could not record it as applied on " + remote + ": "
-                    + e.getMessage() + "; once that is fixed, run ./migrate stamp " + revision.rev(), e);
+            throw new MigrateException(Text.of("wrote " + file + " but could not record it as applied on " + remote
+                    + ": ", e.text(), "; once that is fixed, run ", Text.command("stamp", revision.rev())), e);
         }
         return new Results.Baselined(revision, file, live, changeSets, live.extensions().size(), stamped.changeSets());
     }
@@ -990,7 +990,7 @@ public final class Engine implements AutoCloseable {
      * Runs one lifecycle operation on the target database. {@code lockWait} is how long to wait for a migration
      * lock held by another run; {@code progress} receives a line per migration as it runs.
      */
-    public <T> T lifecycle(Duration lockWait, Consumer<String> progress, Function<Lifecycle, T> operation) {
+    public <T> T lifecycle(Duration lockWait, Consumer<Text> progress, Function<Lifecycle, T> operation) {
         try (Connection c = targetConnection()) {
             return operation.apply(new Lifecycle(c, changelogs, lockWait, progress).events(events));
         } catch (SQLException e) {

@@ -2,23 +2,25 @@ package dev.jpamigrate.integrity;
 
 import dev.jpamigrate.util.Causes;
 import dev.jpamigrate.MigrateException;
-import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 import dev.jpamigrate.render.Revision;
 import dev.jpamigrate.run.Applied;
+import dev.jpamigrate.run.ChangeSetFailed;
+import dev.jpamigrate.db.DbUrl;
 import liquibase.Scope;
+import liquibase.exception.DatabaseException;
 
 import java.nio.file.Path;
 import java.util.*;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The checks that keep a changelog history trustworthy: files edited after they were applied, files created on
  * parallel branches that got out of order, and changelogs that no longer replay.
  */
 public final class Integrity {
-    private static final Pattern FAILED_CHANGESET = Pattern.compile("changeset ([^\\s:]+)::");
+    /** What to run to generate a migration again. */
+    private static final Text.Command CREATE = Text.command("create", "\"<message>\"");
 
     private Integrity() {
     }
@@ -52,15 +54,14 @@ public final class Integrity {
             String stamp = revision.get().stamp();
             if (newestStamp != null && stamp.compareTo(newestStamp) < 0) {
                 problems.add(new Problem(Problem.Kind.OUT_OF_ORDER, List.of(name, newest),
-                        name + " (created " + readable(stamp) + ") is included after " + newest + " (created "
+                        Text.of(name + " (created " + readable(stamp) + ") is included after " + newest + " (created "
                                 + readable(newestStamp) + "): the two were probably created on parallel branches, so "
-                                + name + " was generated against a schema without " + newest,
-                        "if " + name + " is not applied to any shared database: delete it and its <include> line, then "
-                                + "run " + Program.command("create", "\"<message>\"")
-                                + " to generate it again on top of " + newest
+                                + name + " was generated against a schema without " + newest),
+                        Text.of("if " + name + " is not applied to any shared database: delete it and its <include>"
+                                + " line, then run ", CREATE, " to generate it again on top of " + newest
                                 + ". If it is applied everywhere already, rename the file to a timestamp after "
                                 + newest + " (keep its contents: logicalFilePath keeps its identity) and fix the "
-                                + "<include> line"));
+                                + "<include> line")));
             } else {
                 newest = name;
                 newestStamp = stamp;
@@ -109,34 +110,34 @@ public final class Integrity {
         }
         List<Problem> problems = new ArrayList<>();
         edited.forEach((file, ids) -> problems.add(new Problem(Problem.Kind.CHANGELOG_EDITED, List.of(file),
-                file + " was edited after it was applied to this database (checksum mismatch in changeSet(s) "
-                        + String.join(", ", ids) + "): the database ran the old text, a fresh replay runs the new one",
-                "restore " + file + " as it was when applied (git checkout <commit> -- <path>) and put the change in a "
-                        + "new migration (" + Program.command("create")
-                        + "). If the edit only fixed a comment or whitespace and the "
-                        + "schema is the same, clear the stored checksum: UPDATE databasechangelog SET md5sum = NULL "
-                        + "WHERE filename = '" + recordedAs.get(file) + "'; Liquibase recomputes it on the next upgrade")));
+                Text.of(file + " was edited after it was applied to this database (checksum mismatch in changeSet(s) "
+                        + String.join(", ", ids) + "): the database ran the old text, a fresh replay runs the new one"),
+                Text.of("restore " + file + " as it was when applied (", Text.code("git checkout <commit> -- <path>"),
+                        ") and put the change in a new migration (", Text.command("create"), "). If the edit only"
+                        + " fixed a comment or whitespace and the schema is the same, clear the stored checksum: ",
+                        Text.code("UPDATE databasechangelog SET md5sum = NULL WHERE filename = '"
+                                + recordedAs.get(file) + "'"), "; Liquibase recomputes it on the next upgrade"))));
         Map<String, List<String>> removed = new LinkedHashMap<>();
         for (Applied a : pairing.orphans()) {
             removed.computeIfAbsent(a.file(), f -> new ArrayList<>()).add(a.id());
         }
         removed.forEach((file, ids) -> problems.add(new Problem(Problem.Kind.CHANGESET_REMOVED, List.of(file),
-                file + ": changeSet(s) " + String.join(", ", ids) + " ran on this database but are no longer in the "
-                        + "changelogs (the file was deleted, renamed without logicalFilePath, or re-created)",
-                "restore the file, or if it was re-created on purpose: " + Program.command("downgrade")
-                        + " on this database before "
-                        + "removing it, or " + Program.command("stamp") + " to record the current state")));
+                Text.of(file + ": changeSet(s) " + String.join(", ", ids) + " ran on this database but are no longer"
+                        + " in the changelogs (the file was deleted, renamed without logicalFilePath, or re-created)"),
+                Text.of("restore the file, or if it was re-created on purpose: ", Text.command("downgrade"),
+                        " on this database before removing it, or ", Text.command("stamp"),
+                        " to record the current state"))));
         String last = lastAppliedFile;
         pendingBeforeApplied.forEach((file, later) -> problems.add(new Problem(Problem.Kind.APPLIED_OUT_OF_ORDER,
                 List.of(file, later),
-                file + " is pending on this database although " + later + ", included after it, is already applied:"
-                        + " it was probably created on a parallel branch and merged after " + later + " was deployed."
-                        + " An upgrade would run it after " + later + ", an order no replay of the changelogs tests",
-                "if " + file + " is not applied to any shared database: delete it and its <include> line, and run "
-                        + Program.command("create", "\"<message>\"") + " to generate it again after " + last
-                        + ". If it must stay, "
-                        + "move its <include> line after " + last + " and rename it to a later timestamp so that "
-                        + "replay and databases run the same order")));
+                Text.of(file + " is pending on this database although " + later + ", included after it, is already"
+                        + " applied: it was probably created on a parallel branch and merged after " + later
+                        + " was deployed. An upgrade would run it after " + later + ", an order no replay of the"
+                        + " changelogs tests"),
+                Text.of("if " + file + " is not applied to any shared database: delete it and its <include> line, and"
+                        + " run ", CREATE, " to generate it again after " + last + ". If it must stay, move its"
+                        + " <include> line after " + last + " and rename it to a later timestamp so that replay and"
+                        + " databases run the same order"))));
         return new History(pending, problems);
     }
 
@@ -160,46 +161,55 @@ public final class Integrity {
     public static Problem replayFailed(MigrateException failure, List<String> includes,
                                        Function<String, Conflict> conflict) {
         String file = failedFile(failure);
-        String why = reason(failure.getMessage());
+        String why = reason(failure);
         if (file == null) {
             return new Problem(Problem.Kind.REPLAY_FAILED, List.of(),
-                    "the changelogs do not replay on an empty database: " + why,
-                    "fix the file the error names; run " + Program.command("check", "--verbose") + " for details");
+                    Text.of("the changelogs do not replay on an empty database: " + why),
+                    Text.of("fix the file the error names; run ", Text.command("check", "--verbose"), " for details"));
         }
         List<String> names = includes.stream().map(Integrity::fileName).toList();
         int at = names.indexOf(file);
         if (at == 0) {
             return new Problem(Problem.Kind.REPLAY_FAILED, List.of(file),
-                    file + ", the first migration, does not apply on an empty database: " + why + ". It was probably"
-                            + " generated against a database built outside the migrations (./migrate create --url on a"
-                            + " database that was not adopted first)",
-                    "if " + file + " is not applied to any shared database: delete it and its <include> line, adopt"
-                            + " that database with ./migrate baseline \"existing schema\" --url <it>, then run"
-                            + " ./migrate create \"<message>\" again; if it is broken, fix it");
+                    Text.of(file + ", the first migration, does not apply on an empty database: " + why + ". It was"
+                            + " probably generated against a database built outside the migrations (",
+                            Text.command("create", "--url"), " on a database that was not adopted first)"),
+                    Text.of("if " + file + " is not applied to any shared database: delete it and its <include> line,"
+                            + " adopt that database with ", Text.command("baseline", "\"existing schema\"", "--url", "<it>"),
+                            ", then run ", CREATE, " again; if it is broken, fix it"));
         }
         Conflict found = at > 0 ? conflict.apply(file) : Conflict.unknown();
         if (found.with() != null) {
             return new Problem(Problem.Kind.REPLAY_FAILED, List.of(file, found.with()),
-                    file + " does not apply on top of the migrations before it: " + why + ". It applies when "
+                    Text.of(file + " does not apply on top of the migrations before it: " + why + ". It applies when "
                             + found.with() + " is left out: the two change the same thing, so they were created on"
-                            + " parallel branches and both were kept in the merge",
-                    "keep the migration that is already applied to shared databases and delete the other (" + file
-                            + " or " + found.with() + ") and its <include> line; then run ./migrate create"
-                            + " \"<message>\" to generate whatever the entities still need on top of it");
+                            + " parallel branches and both were kept in the merge"),
+                    Text.of("keep the migration that is already applied to shared databases and delete the other ("
+                            + file + " or " + found.with() + ") and its <include> line; then run ", CREATE,
+                            " to generate whatever the entities still need on top of it"));
         }
-        String tested = found.tried() > 0 ? " Leaving out any one of the " + found.tried() + " migration(s) before"
-                + " it does not make it apply, so no other migration conflicts with it: it was probably generated"
-                + " against a database that has objects the changelogs do not create (./migrate create --url on a"
-                + " database changed outside the migrations)" : "";
+        Text tested = found.tried() > 0 ? Text.of(" Leaving out any one of the " + found.tried() + " migration(s)"
+                + " before it does not make it apply, so no other migration conflicts with it: it was probably"
+                + " generated against a database that has objects the changelogs do not create (",
+                Text.command("create", "--url"), " on a database changed outside the migrations)") : Text.of();
         return new Problem(Problem.Kind.REPLAY_FAILED, List.of(file),
-                file + " does not apply on top of the migrations before it: " + why + "." + tested,
-                "if " + file + " is not applied to any shared database (downgrade it where it is): delete it and its"
-                        + " <include> line; exclude the objects the entities do not manage (--exclude PATTERN or"
-                        + " exclude= in migrate.properties), then run ./migrate create \"<message>\" again; if it is"
-                        + " broken, fix it");
+                Text.of(file + " does not apply on top of the migrations before it: " + why + ".", tested),
+                Text.of("if " + file + " is not applied to any shared database (downgrade it where it is): delete it"
+                        + " and its <include> line; exclude the objects the entities do not manage (--exclude PATTERN"
+                        + " or exclude= in migrate.properties), then run ", CREATE, " again; if it is broken, fix it"));
     }
 
-    /** The database's own words, without Liquibase's chain of exception names. */
+    /**
+     * The database's own words: the message of the statement's failure as Liquibase hands it back (its
+     * DatabaseException, with the failed SQL), else the words after "Reason: " in the failure's message.
+     */
+    static String reason(MigrateException failure) {
+        return Causes.first(failure, DatabaseException.class).map(Throwable::getMessage).filter(m -> !m.isBlank())
+                .map(m -> DbUrl.mask(m.replaceAll("\\s+", " ").trim()))
+                .orElseGet(() -> reason(failure.getMessage()));
+    }
+
+    /** The words after "Reason: ", without Liquibase's chain of exception names. */
     static String reason(String message) {
         if (message == null) {
             return "";
@@ -215,29 +225,23 @@ public final class Integrity {
      */
     public static Problem untracked(String database, int differences, boolean noMigrations) {
         return new Problem(Problem.Kind.UNTRACKED_SCHEMA, List.of(),
-                database + " has tables but no migration recorded in databasechangelog: it was built outside the"
-                        + " migrations" + (noMigrations ? ", and the changelogs hold no migration yet"
+                Text.of(database + " has tables but no migration recorded in databasechangelog: it was built outside"
+                        + " the migrations" + (noMigrations ? ", and the changelogs hold no migration yet"
                         : ", and an upgrade would fail with 'already exists'. "
                         + (differences == 0 ? "Its schema is exactly what the changelogs build"
-                        : "Its schema differs from what the changelogs build in " + differences + " way(s)")),
-                noMigrations ? "adopt it: ./migrate baseline \"existing schema\" writes its schema as the first"
-                        + " migration and records it as applied there, without running it"
-                        : differences == 0 ? "record the migrations as applied without running them: ./migrate stamp head"
-                        : "stamp the last migration its schema matches (./migrate stamp <rev>), then ./migrate upgrade;"
-                        + " ./migrate check --url shows what is left to reconcile");
+                        : "Its schema differs from what the changelogs build in " + differences + " way(s)"))),
+                noMigrations ? Text.of("adopt it: ", Text.command("baseline", "\"existing schema\""),
+                        " writes its schema as the first migration and records it as applied there, without running it")
+                        : differences == 0 ? Text.of("record the migrations as applied without running them: ",
+                        Text.command("stamp", "head"))
+                        : Text.of("stamp the last migration its schema matches (", Text.command("stamp", "<rev>"),
+                        "), then ", Text.command("upgrade"), "; ", Text.command("check", "--url"),
+                        " shows what is left to reconcile"));
     }
 
+    /** The file of the changeSet the run failed in, as Liquibase named it to the run; null outside any changeSet. */
     static String failedFile(Throwable failure) {
-        for (Throwable t : Causes.chain(failure)) {
-            String message = t.getMessage();
-            if (message != null) {
-                Matcher m = FAILED_CHANGESET.matcher(message);
-                if (m.find()) {
-                    return fileName(m.group(1));
-                }
-            }
-        }
-        return null;
+        return Causes.first(failure, ChangeSetFailed.class).map(f -> fileName(f.file())).orElse(null);
     }
 
     /** A listing read from the cache compares without Liquibase; a parsed one computes its checksum in a quiet scope. */

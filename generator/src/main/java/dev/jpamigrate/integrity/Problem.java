@@ -1,9 +1,14 @@
 package dev.jpamigrate.integrity;
 
+import dev.jpamigrate.Text;
+
 import java.util.List;
 
-/** One thing wrong with the changelogs or their history: what it is, the files involved, and how to fix it. */
-public record Problem(Kind kind, List<String> files, String message, String fix) {
+/**
+ * One thing wrong with the changelogs or their history: what it is, the files involved, and how to fix it. The
+ * message and the fix are data ({@link Text}): the report words them, commands in the launcher's words.
+ */
+public record Problem(Kind kind, List<String> files, Text message, Text fix) {
     public Problem {
         files = List.copyOf(files);
     }

@@ -1,5 +1,6 @@
 package dev.jpamigrate.report;
 
+import dev.jpamigrate.Program;
 import dev.jpamigrate.engine.Results;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
@@ -52,8 +53,8 @@ final class JsonReport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", p.kind().name());
             m.put("files", p.files());
-            m.put("message", p.message());
-            m.put("fix", p.fix());
+            m.put("message", Program.words(p.message()));
+            m.put("fix", Program.words(p.fix()));
             problems.add(m);
         }
         root.put("integrity", problems);

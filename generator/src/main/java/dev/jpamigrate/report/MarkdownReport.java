@@ -1,20 +1,16 @@
 package dev.jpamigrate.report;
 
 import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 import dev.jpamigrate.engine.Results;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
 import dev.jpamigrate.render.RenderOptions;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The report for a pull-request comment: a verdict, a summary table, then one section per finding. */
 final class MarkdownReport {
-    /** Set as code besides the commands of {@link Program#commands()}. */
-    private static final String CHECKOUT = "git checkout <commit> -- <path>";
-
     private MarkdownReport() {
     }
 
@@ -39,29 +35,29 @@ final class MarkdownReport {
         md.append("| Changelog integrity | ").append(verdict(r.problems().size(), "problem")).append(" |\n");
 
         if (!r.modelDrift().isEmpty()) {
-            md.append("\n### Model drift\n\n").append(capital(inline(Words.MODEL_DRIFT))).append(". **Fix:** ")
-                    .append(inline(Words.MODEL_FIX)).append(".\n\n");
+            md.append("\n### Model drift\n\n").append(capital(escape(Words.MODEL_DRIFT))).append(". **Fix:** ")
+                    .append(inline(Words.MODEL_FIX, List.of())).append(".\n\n");
             items(md, Item.of(r.modelDrift(), options));
             md.append(ErDiagram.markdown(r.entities(), r.modelDrift(), "the drift"));
         }
         if (!r.pending().isEmpty()) {
-            md.append("\n### Pending changeSets\n\n").append(capital(inline(Words.PENDING))).append(". **Fix:** ")
-                    .append(inline(Words.PENDING_FIX)).append(".\n\n");
+            md.append("\n### Pending changeSets\n\n").append(capital(escape(Words.PENDING))).append(". **Fix:** ")
+                    .append(inline(Words.PENDING_FIX, List.of())).append(".\n\n");
             for (Integrity.Pending p : r.pending()) {
                 md.append("- `").append(p.file()).append("` changeSet `").append(p.id()).append("`\n");
             }
         }
         if (!r.databaseDrift().isEmpty()) {
-            md.append("\n### Changed outside migrations\n\n").append(capital(inline(Words.HAND_MADE))).append(". **Fix:** ")
-                    .append(inline(Words.HAND_MADE_FIX)).append(".\n\n");
+            md.append("\n### Changed outside migrations\n\n").append(capital(escape(Words.HAND_MADE))).append(". **Fix:** ")
+                    .append(inline(Words.HAND_MADE_FIX, List.of())).append(".\n\n");
             items(md, Item.of(r.databaseDrift(), options));
             md.append(ErDiagram.markdown(r.live(), r.databaseDrift(), "the drift"));
         }
         if (!r.problems().isEmpty()) {
             md.append("\n### Changelog integrity\n\n");
             for (Problem p : r.problems()) {
-                md.append("- **`").append(p.kind()).append("`**: ").append(withFiles(p.message(), p.files()))
-                        .append("  \n  **Fix:** ").append(withFiles(p.fix(), p.files())).append('\n');
+                md.append("- **`").append(p.kind()).append("`**: ").append(inline(p.message(), p.files()))
+                        .append("  \n  **Fix:** ").append(inline(p.fix(), p.files())).append('\n');
             }
         }
         return md.toString();
@@ -92,16 +88,22 @@ final class MarkdownReport {
         return "`" + s.replace("`", "'") + "`";
     }
 
-    /** File names and identifiers hold underscores, which Markdown would read as emphasis; commands read as code. */
-    private static String inline(String s) {
+    /**
+     * File names and identifiers hold underscores, which Markdown would read as emphasis; commands and code read as
+     * code, and so do the {@code files} where the words name them.
+     */
+    private static String inline(Text text, List<String> files) {
         StringBuilder out = new StringBuilder();
-        Matcher m = Pattern.compile(Program.commands().pattern() + "|" + CHECKOUT).matcher(s);
-        int at = 0;
-        while (m.find()) {
-            out.append(escape(s.substring(at, m.start()))).append(code(m.group()));
-            at = m.end();
+        for (Text.Part part : text.parts()) {
+            if (part instanceof Text.Words w) {
+                out.append(withFiles(w.text(), files));
+            } else if (part instanceof Text.Code c) {
+                out.append(code(c.text()));
+            } else {
+                out.append(code(Program.command((Text.Command) part)));
+            }
         }
-        return out.append(escape(s.substring(at))).toString();
+        return out.toString();
     }
 
     private static String escape(String s) {
@@ -109,8 +111,8 @@ final class MarkdownReport {
     }
 
     /** File names read best as code, which also keeps their underscores literal. */
-    private static String withFiles(String text, List<String> files) {
-        String out = inline(text);
+    private static String withFiles(String words, List<String> files) {
+        String out = escape(words);
         for (String f : files) {
             out = out.replace(escape(f), code(f));
         }

@@ -1,5 +1,6 @@
 package dev.jpamigrate.report;
 
+import dev.jpamigrate.Program;
 import dev.jpamigrate.engine.Results;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
@@ -15,12 +16,12 @@ final class TextReport {
         if (!r.modelDrift().isEmpty()) {
             out.append("Model drift: ").append(Words.MODEL_DRIFT).append(" (")
                     .append(Words.plural(r.modelDrift().size(), "change")).append("). Fix: ")
-                    .append(Words.MODEL_FIX).append('\n');
+                    .append(Program.words(Words.MODEL_FIX)).append('\n');
             items(out, r, options);
         }
         if (!r.pending().isEmpty()) {
             out.append("Database drift: ").append(Words.plural(r.pending().size(), "changeSet"))
-                    .append(" pending on ").append(r.database()).append(". Fix: ").append(Words.PENDING_FIX).append('\n');
+                    .append(" pending on ").append(r.database()).append(". Fix: ").append(Program.words(Words.PENDING_FIX)).append('\n');
             for (Integrity.Pending p : r.pending()) {
                 out.append("  ").append(p.file()).append("::").append(p.id()).append('\n');
             }
@@ -28,14 +29,14 @@ final class TextReport {
         if (!r.databaseDrift().isEmpty()) {
             out.append("Database drift: ").append(Words.HAND_MADE).append(" (")
                     .append(Words.plural(r.databaseDrift().size(), "difference")).append("). Fix: ")
-                    .append(Words.HAND_MADE_FIX).append('\n');
+                    .append(Program.words(Words.HAND_MADE_FIX)).append('\n');
             for (Item i : Item.of(r.databaseDrift(), options)) {
                 out.append("  ").append(i.marker()).append(' ').append(i.description()).append('\n');
             }
         }
         for (Problem p : r.problems()) {
-            out.append("Integrity: ").append(p.kind()).append(": ").append(p.message()).append('\n');
-            out.append("  fix: ").append(p.fix()).append('\n');
+            out.append("Integrity: ").append(p.kind()).append(": ").append(Program.words(p.message())).append('\n');
+            out.append("  fix: ").append(Program.words(p.fix())).append('\n');
         }
         if (r.clean()) {
             out.append(r.databaseChecked()

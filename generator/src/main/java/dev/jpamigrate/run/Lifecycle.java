@@ -1,7 +1,7 @@
 package dev.jpamigrate.run;
 
 import dev.jpamigrate.MigrateException;
-import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 import dev.jpamigrate.db.DbUrl;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -30,16 +30,21 @@ public final class Lifecycle {
     private final Connection connection;
     private final Changelogs changelogs;
     private final Duration lockWait;
-    private final Consumer<String> progress;
+    private final Consumer<Text> progress;
     private final LiquibaseRunner runner;
     private java.util.function.Consumer<Progress> events = e -> { };
 
-    public Lifecycle(Connection connection, Changelogs changelogs, Duration lockWait, Consumer<String> progress) {
+    public Lifecycle(Connection connection, Changelogs changelogs, Duration lockWait, Consumer<Text> progress) {
         this.connection = connection;
         this.changelogs = changelogs;
         this.lockWait = lockWait;
         this.progress = progress;
         this.runner = new LiquibaseRunner(connection, changelogs).lockWait(lockWait);
+    }
+
+    /** A line of progress, as data: the command line words it. */
+    private void tell(Object... pieces) {
+        progress.accept(Text.of(pieces));
     }
 
     /** Where the progress of long operations goes ({@link Progress}); nowhere by default. */
@@ -123,9 +128,10 @@ public final class Lifecycle {
                 Optional<Migration> later = migrations.subList(last + 1, migrations.size()).stream()
                         .filter(m -> m.applied() > 0).reduce((a, b) -> b);
                 if (later.isPresent()) {
-                    throw new MigrateException("cannot upgrade to " + migrations.get(last).revision() + ": the database"
-                            + " is at " + later.get().revision() + ", past it; upgrade never reverts (use "
-                            + Program.command("downgrade", migrations.get(last).rev()) + "); nothing was changed", null, 2);
+                    throw new MigrateException(Text.of("cannot upgrade to " + migrations.get(last).revision()
+                            + ": the database is at " + later.get().revision() + ", past it; upgrade never reverts"
+                            + " (use ", Text.command("downgrade", migrations.get(last).rev()),
+                            "); nothing was changed"), null, MigrateException.Kind.USAGE);
                 }
             }
         }
@@ -248,7 +254,7 @@ public final class Lifecycle {
                 currentFile = file;
                 Migration m = find(before, file);
                 String revision = m != null ? m.revision() : file;
-                progress.accept("Running upgrade " + lastRevision + " -> " + revision
+                tell("Running upgrade " + lastRevision + " -> " + revision
                         + (m != null && !m.message().isEmpty() ? ", " + m.message() : ""));
                 lastRevision = revision;
                 fileIndex++;
@@ -258,7 +264,7 @@ public final class Lifecycle {
             if (total > PROGRESS_THRESHOLD) {
                 String comment = changeSet.getComments() == null ? "" : " " + changeSet.getComments().trim();
                 String line = String.format("  [%d/%d] %s%s", started, total, changeSet.getId(), comment);
-                progress.accept(line.length() > 120 ? line.substring(0, 117) + "..." : line);
+                tell(line.length() > 120 ? line.substring(0, 117) + "..." : line);
             }
         }
 
@@ -286,7 +292,7 @@ public final class Lifecycle {
         Status before = status(history);
         List<Applied> applied = history.applied();
         if (applied.isEmpty()) {
-            throw new MigrateException("nothing to downgrade: no migration is applied", null, 2);
+            throw new MigrateException("nothing to downgrade: no migration is applied", null, MigrateException.Kind.USAGE);
         }
         List<String> reverted = new ArrayList<>();
         int count = 0;
@@ -301,9 +307,9 @@ public final class Lifecycle {
             count++;
         }
         if (reverted.size() < files) {
-            throw new MigrateException("cannot downgrade " + files + " migration(s): only " + reverted.size()
-                    + " applied (use " + Program.command("reset") + " to revert them all); nothing was changed",
-                    null, 2);
+            throw new MigrateException(Text.of("cannot downgrade " + files + " migration(s): only "
+                    + reverted.size() + " applied (use ", Text.command("reset"),
+                    " to revert them all); nothing was changed"), null, MigrateException.Kind.USAGE);
         }
         return revert(history, before, reverted, count, sqlOut);
     }
@@ -327,9 +333,9 @@ public final class Lifecycle {
         Revisions.Resolved.Found found = resolve(migrations, target, "; nothing was changed");
         Migration to = found.migration();
         if (to.applied() == 0) {
-            throw new MigrateException("cannot downgrade to " + to.revision() + ": it is not applied (the database is "
-                    + where(before) + "); downgrade never applies (use " + Program.command("upgrade", to.rev())
-                    + "); nothing was changed", null, 2);
+            throw new MigrateException(Text.of("cannot downgrade to " + to.revision() + ": it is not applied (the"
+                    + " database is " + where(before) + "); downgrade never applies (use ",
+                    Text.command("upgrade", to.rev()), "); nothing was changed"), null, MigrateException.Kind.USAGE);
         }
         java.util.Set<String> after = new java.util.HashSet<>();
         migrations.subList(found.index() + 1, migrations.size()).stream().filter(m -> m.applied() > 0)
@@ -347,11 +353,11 @@ public final class Lifecycle {
                 remaining--;
             } else if (!before.unknownFiles().contains(file)) { // a missing file is refused by revert(), by name
                 Migration m = find(before, file);
-                throw new MigrateException("cannot downgrade to " + to.revision() + ": "
+                throw new MigrateException(Text.of("cannot downgrade to " + to.revision() + ": "
                         + (m == null ? file : m.revision()) + ", at or before it, was applied after migrations that"
                         + " follow it, and rollbacks run in the order things were applied; revert by count instead"
-                        + " (" + Program.command("downgrade", "-" + (reverted.size() + 1)) + "); nothing was changed",
-                        null, 2);
+                        + " (", Text.command("downgrade", "-" + (reverted.size() + 1)), "); nothing was changed"),
+                        null, MigrateException.Kind.USAGE);
             }
             if (!reverted.contains(file)) {
                 reverted.add(file);
@@ -388,7 +394,7 @@ public final class Lifecycle {
         if (!missing.isEmpty()) {
             throw new MigrateException("cannot revert " + String.join(", ", missing) + ": the database has changeSets"
                     + " of it applied, but the changelogs no longer hold them, so their rollback is unknown. Restore"
-                    + " the file from version control; nothing was changed", null, 2);
+                    + " the file from version control; nothing was changed", null, MigrateException.Kind.USAGE);
         }
         List<Migration> migrations = files.stream().map(f -> {
             Migration m = find(before, f);
@@ -403,7 +409,7 @@ public final class Lifecycle {
         for (Migration m : migrations) {
             int index = order.indexOf(m);
             String to = index > 0 ? order.get(index - 1).revision() : "";
-            progress.accept("Running downgrade " + m.revision() + " -> " + to
+            tell("Running downgrade " + m.revision() + " -> " + to
                     + (m.message().isEmpty() ? "" : ", " + m.message()));
         }
         Reverts listener = new Reverts();
@@ -445,7 +451,7 @@ public final class Lifecycle {
                         + e.changeSet().author() + ":" + e.changeSet().id() + " (" + e.changeSet().filePath()
                         + ") has no rollback" + (changes.isEmpty() ? "" : " and Liquibase cannot invert " + changes)
                         + "; add a rollback to it (<rollback> in XML, rollback: in YAML, --rollback in SQL); nothing"
-                        + " was changed", null, 2);
+                        + " was changed", null, MigrateException.Kind.USAGE);
             }
         }
     }
@@ -478,7 +484,7 @@ public final class Lifecycle {
         int last;
         if (ref.trim().equalsIgnoreCase("head")) {
             if (migrations.isEmpty()) {
-                throw new MigrateException("nothing to stamp: " + changelogs.master() + " lists no migration", null, 2);
+                throw new MigrateException("nothing to stamp: " + changelogs.master() + " lists no migration", null, MigrateException.Kind.USAGE);
             }
             last = migrations.size() - 1;
         } else {
@@ -486,9 +492,9 @@ public final class Lifecycle {
         }
         for (int i = last + 1; i < migrations.size(); i++) {
             if (migrations.get(i).applied() > 0) {
-                throw new MigrateException("cannot stamp " + migrations.get(last).revision() + ": the later migration "
-                        + migrations.get(i).revision() + " is applied; stamp only marks migrations as applied, use"
-                        + " " + Program.command("downgrade") + " to revert; nothing was changed", null, 2);
+                throw new MigrateException(Text.of("cannot stamp " + migrations.get(last).revision() + ": the later"
+                        + " migration " + migrations.get(i).revision() + " is applied; stamp only marks migrations as"
+                        + " applied, use ", Text.command("downgrade"), " to revert; nothing was changed"), null, MigrateException.Kind.USAGE);
             }
         }
         List<Migration> marked = migrations.subList(0, last + 1).stream()
@@ -522,10 +528,11 @@ public final class Lifecycle {
         while (!tryAdvisoryLock()) {
             if (System.nanoTime() >= deadline) {
                 throw new MigrateException("another jpa-migrate run is migrating this database and did not finish"
-                        + " within " + lockWait.toSeconds() + " s (--lock-timeout); nothing was changed", null, 2);
+                        + " within " + lockWait.toSeconds() + " s (--lock-timeout); nothing was changed", null,
+                        MigrateException.Kind.LOCKED);
             }
             if (!told) {
-                progress.accept("Waiting for another jpa-migrate run on this database to finish (up to "
+                tell("Waiting for another jpa-migrate run on this database to finish (up to "
                         + lockWait.toSeconds() + " s)");
                 told = true;
             }
@@ -534,16 +541,17 @@ public final class Lifecycle {
         try {
             Optional<LiquibaseRunner.Lock> lock = releaseIfStale(runner.lock());
             if (lock.isPresent() && !lockWait.isZero()) {
-                progress.accept("Waiting for the migration lock, " + lock.get().describe() + " (up to "
-                        + lockWait.toSeconds() + " s; if no migration is running, release it with "
-                        + Program.command("unlock") + ")");
+                tell("Waiting for the migration lock, " + lock.get().describe() + " (up to "
+                        + lockWait.toSeconds() + " s; if no migration is running, release it with ",
+                        Text.command("unlock"), ")");
             }
             while (lock.isPresent() && System.nanoTime() < deadline) {
                 pause();
                 lock = releaseIfStale(runner.lock());
             }
             if (lock.isPresent()) {
-                throw new MigrateException(lock.get().message() + "; nothing was changed", null, 2);
+                throw new MigrateException(Text.of(lock.get().message(), "; nothing was changed"), null,
+                        MigrateException.Kind.LOCKED);
             }
             return operation.get();
         } finally {
@@ -558,7 +566,7 @@ public final class Lifecycle {
      */
     private Optional<LiquibaseRunner.Lock> releaseIfStale(Optional<LiquibaseRunner.Lock> lock) {
         if (lock.isPresent() && runner.holderGone(lock.get()) && runner.releaseIfStill(lock.get())) {
-            progress.accept("Released the migration lock " + lock.get().describe() + ": that run is gone (killed"
+            tell("Released the migration lock " + lock.get().describe() + ": that run is gone (killed"
                     + " before it finished; what it had not committed was rolled back)");
             return runner.lock();
         }

@@ -2,7 +2,7 @@ package dev.jpamigrate.run;
 
 import dev.jpamigrate.util.Causes;
 import dev.jpamigrate.MigrateException;
-import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 import dev.jpamigrate.db.DbUrl;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -236,7 +236,8 @@ public final class LiquibaseRunner implements AutoCloseable {
      * transaction is rolled back; if that also undid Liquibase's release of its lock, the lock is released here.
      */
     private void inFileTransactions(ChangeExecListener listener, LiquibaseCall call) {
-        liquibase.setChangeExecListener(new Transactional(transactions, listener));
+        Transactional transactional = new Transactional(transactions, listener);
+        liquibase.setChangeExecListener(transactional);
         try {
             quietly(() -> {
                 call.run();
@@ -246,6 +247,10 @@ public final class LiquibaseRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             transactions.abort();
             releaseOwnLock();
+            ChangeSet in = transactional.failing();
+            if (in != null && e instanceof MigrateException m && !(e instanceof ChangeSetFailed)) {
+                throw new ChangeSetFailed(m, in.getFilePath(), in.getId(), in.getAuthor());
+            }
             throw e;
         }
     }
@@ -477,10 +482,10 @@ public final class LiquibaseRunner implements AutoCloseable {
         }
 
         /** The one line for a lock that did not come free. */
-        public String message() {
-            return "the migration lock (databasechangeloglock) is " + describe() + ": another migration is running,"
-                    + " or one was killed before it finished. If none is running, release it with "
-                    + Program.command("unlock");
+        public Text message() {
+            return Text.of("the migration lock (databasechangeloglock) is " + describe() + ": another migration is"
+                    + " running, or one was killed before it finished. If none is running, release it with ",
+                    Text.command("unlock"));
         }
     }
 
@@ -540,8 +545,8 @@ public final class LiquibaseRunner implements AutoCloseable {
     static MigrateException failure(String what, Exception e) {
         ValidationFailedException invalid = find(e, ValidationFailedException.class);
         if (invalid != null && !invalid.getInvalidMD5Sums().isEmpty()) {
-            return new MigrateException(edited(invalid.getInvalidMD5Sums().get(0))
-                    + (invalid.getInvalidMD5Sums().size() > 1 ? " (and " + (invalid.getInvalidMD5Sums().size() - 1)
+            return new MigrateException(Text.of(edited(invalid.getInvalidMD5Sums().get(0)),
+                    invalid.getInvalidMD5Sums().size() > 1 ? " (and " + (invalid.getInvalidMD5Sums().size() - 1)
                     + " more changeSet(s))" : ""), e);
         }
         if (invalid != null) {
@@ -549,9 +554,10 @@ public final class LiquibaseRunner implements AutoCloseable {
         }
         LockException lock = find(e, LockException.class);
         if (lock != null && String.valueOf(lock.getMessage()).contains("Could not acquire")) {
-            return new MigrateException("could not get the migration lock (databasechangeloglock): "
+            return new MigrateException(Text.of("could not get the migration lock (databasechangeloglock): "
                     + flatten(lock).replaceFirst("(?i)^could not acquire change log lock\\.?\\s*", "")
-                    + ". If no migration is running, release it with " + Program.command("unlock"), e);
+                    + ". If no migration is running, release it with ", Text.command("unlock")), e,
+                    MigrateException.Kind.LOCKED);
         }
         ChangeLogParseException parse = find(e, ChangeLogParseException.class);
         SetupException setup = find(e, SetupException.class);
@@ -563,16 +569,16 @@ public final class LiquibaseRunner implements AutoCloseable {
     }
 
     /** "file::id::author was: 9:x but is now: 9:y" into words that name the file. */
-    private static String edited(String invalid) {
+    private static Text edited(String invalid) {
         String[] parts = invalid.trim().split("::");
         if (parts.length >= 3) {
             String author = parts[2].replaceFirst("\\s+was:.*$", "");
-            return "changeSet " + author + ":" + parts[1] + " in " + parts[0] + " was edited after it was applied"
-                    + " (checksum mismatch); nothing was run. Restore the file as it was applied and put the change"
-                    + " in a new migration (" + Program.command("create") + ")";
+            return Text.of("changeSet " + author + ":" + parts[1] + " in " + parts[0] + " was edited after it was"
+                    + " applied (checksum mismatch); nothing was run. Restore the file as it was applied and put the"
+                    + " change in a new migration (", Text.command("create"), ")");
         }
-        return "a changeSet was edited after it was applied (checksum mismatch): " + invalid.trim()
-                + "; nothing was run";
+        return Text.of("a changeSet was edited after it was applied (checksum mismatch): " + invalid.trim()
+                + "; nothing was run");
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {
@@ -600,6 +606,9 @@ public final class LiquibaseRunner implements AutoCloseable {
     private static final class Transactional implements ChangeExecListener {
         private final FileTransactions transactions;
         private final ChangeExecListener next;
+        /** The changeSet between willRun (or willRollback) and ran (or rolledBack), and the one Liquibase failed. */
+        private ChangeSet running;
+        private ChangeSet failed;
 
         Transactional(FileTransactions transactions, ChangeExecListener next) {
             this.transactions = transactions;
@@ -623,6 +632,11 @@ public final class LiquibaseRunner implements AutoCloseable {
             }
         }
 
+        /** The changeSet the run failed in, as Liquibase named it; null when it failed outside any changeSet. */
+        ChangeSet failing() {
+            return failed != null ? failed : running;
+        }
+
         private void failed() {
             try {
                 transactions.failed();
@@ -633,6 +647,7 @@ public final class LiquibaseRunner implements AutoCloseable {
 
         @Override
         public void willRun(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.RunStatus status) {
+            running = changeSet;
             starting(changeSet, true);
             next.willRun(changeSet, log, database, status);
         }
@@ -640,11 +655,13 @@ public final class LiquibaseRunner implements AutoCloseable {
         @Override
         public void ran(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.ExecType type) {
             done(changeSet);
+            running = null;
             next.ran(changeSet, log, database, type);
         }
 
         @Override
         public void willRollback(ChangeSet changeSet, DatabaseChangeLog log, Database database) {
+            running = changeSet;
             starting(changeSet, false);
             next.willRollback(changeSet, log, database);
         }
@@ -652,6 +669,7 @@ public final class LiquibaseRunner implements AutoCloseable {
         @Override
         public void rolledBack(ChangeSet changeSet, DatabaseChangeLog log, Database database) {
             done(changeSet);
+            running = null;
             next.rolledBack(changeSet, log, database);
         }
 
@@ -679,12 +697,14 @@ public final class LiquibaseRunner implements AutoCloseable {
 
         @Override
         public void runFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            this.failed = changeSet;
             failed();
             next.runFailed(changeSet, log, database, e);
         }
 
         @Override
         public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {
+            this.failed = changeSet;
             failed();
             next.rollbackFailed(changeSet, log, database, e);
         }

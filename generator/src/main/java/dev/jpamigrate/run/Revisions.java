@@ -1,7 +1,7 @@
 package dev.jpamigrate.run;
 
 import dev.jpamigrate.MigrateException;
-import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,10 +74,10 @@ public final class Revisions {
             String names = a.candidates().size() == 2 ? shown.get(0) + " and " + shown.get(1)
                     : String.join(", ", shown) + (a.candidates().size() > 3 ? ", ..." : "");
             throw new MigrateException("revision '" + a.ref() + "' is ambiguous: it names " + names + "; give more of it"
-                    + tail, null, 2);
+                    + tail, null, MigrateException.Kind.USAGE);
         }
-        throw new MigrateException("unknown revision '" + ref.trim() + "': not in " + master + " ("
-                + Program.command("history") + " lists them)" + tail, null, 2);
+        throw new MigrateException(Text.of("unknown revision '" + ref.trim() + "': not in " + master + " (",
+                Text.command("history"), " lists them)" + tail), null, MigrateException.Kind.USAGE);
     }
 
     private static boolean isPrefix(Migration m, String ref) {

@@ -188,7 +188,7 @@ class DbUrlTest {
     @MethodSource("refused")
     void refusesWithOneLine(String url, String message) {
         assertThatThrownBy(() -> parse(url)).isInstanceOf(MigrateException.class)
-                .satisfies(e -> assertThat(((MigrateException) e).exitCode()).isEqualTo(2))
+                .satisfies(e -> assertThat(((MigrateException) e).kind()).isEqualTo(MigrateException.Kind.FAILED))
                 .hasMessage(message)
                 .satisfies(e -> assertThat(e.getMessage()).as("one line, no password").doesNotContain("\n", SECRET));
     }

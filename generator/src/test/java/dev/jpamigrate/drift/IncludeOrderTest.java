@@ -1,5 +1,7 @@
 package dev.jpamigrate.drift;
 
+import dev.jpamigrate.Program;
+import dev.jpamigrate.Text;
 import dev.jpamigrate.integrity.Integrity;
 import dev.jpamigrate.integrity.Problem;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,8 @@ class IncludeOrderTest {
         Problem p = problems.get(0);
         assertThat(p.kind()).isEqualTo(Problem.Kind.OUT_OF_ORDER);
         assertThat(p.files()).containsExactly("20261102_1500-bbbbbb_alice.sql", "20261103_1000-cccccc_bob.sql");
-        assertThat(p.message()).contains("(created 2026-11-02 15:00 UTC) is included after 20261103_1000-cccccc_bob.sql");
-        assertThat(p.fix()).contains("./migrate create");
+        assertThat(Program.words(p.message())).contains("(created 2026-11-02 15:00 UTC) is included after 20261103_1000-cccccc_bob.sql");
+        assertThat(p.fix().parts()).as("the fix names the command as data").contains(Text.command("create", "\"<message>\""));
     }
 
     @Test
