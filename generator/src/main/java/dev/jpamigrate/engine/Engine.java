@@ -581,8 +581,7 @@ public final class Engine implements AutoCloseable {
         Schema before = inspect(c);
         LiquibaseRunner runner = new LiquibaseRunner(c, candidate);
         Optional<LiquibaseRunner.PlainSql> plain = runner.plainSql(changeSets);
-        if (plain.isPresent()) {
-            verifyInOneTransaction(c, plain.get(), before);
+        if (plain.isPresent() && verifyInOneTransaction(c, plain.get(), before)) {
             return;
         }
         try {
@@ -610,7 +609,7 @@ public final class Engine implements AutoCloseable {
      * transaction as an upgrade runs them (one per file), without Liquibase's bookkeeping for each changeSet, which
      * cost seconds on a large model; what is compared is the same.
      */
-    private void verifyInOneTransaction(Connection c, LiquibaseRunner.PlainSql sql, Schema before) {
+    private boolean verifyInOneTransaction(Connection c, LiquibaseRunner.PlainSql sql, Schema before) {
         options.log().accept("verify: " + sql.forward().size() + " statement(s) and " + sql.rollback().size()
                 + " of the rollback, each in one batch, in one transaction rolled back after");
         try {
@@ -619,6 +618,9 @@ public final class Engine implements AutoCloseable {
                 try {
                     Batch.run(c, sql.forward());
                 } catch (Batch.Rejected e) {
+                    if (OUT_OF_LOCKS.equals(e.getSQLState())) {
+                        return tooBigForOneTransaction();
+                    }
                     throw new MigrateException("the generated migration does not apply (nothing was written): "
                             + e.getMessage().replaceAll("\\s+", " ") + " (statement: " + e.statement() + ")", e);
                 }
@@ -631,6 +633,9 @@ public final class Engine implements AutoCloseable {
                 try {
                     Batch.run(c, sql.rollback());
                 } catch (Batch.Rejected e) {
+                    if (OUT_OF_LOCKS.equals(e.getSQLState())) {
+                        return tooBigForOneTransaction();
+                    }
                     throw new MigrateException("the generated rollback does not apply (nothing was written): "
                             + e.getMessage().replaceAll("\\s+", " ") + " (statement: " + e.statement() + ")", e);
                 }
@@ -639,6 +644,7 @@ public final class Engine implements AutoCloseable {
                     throw new MigrateException("the generated rollback does not restore the schema (nothing was"
                             + " written): " + describe(residue));
                 }
+                return true;
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
@@ -646,6 +652,20 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw new MigrateException("verification failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * SQLSTATE 53200, "out of shared memory" (max_locks_per_transaction): a migration and its rollback in one
+     * transaction hold a lock on every object they touch, twice; on a model of a thousand tables that is more than the
+     * server's lock table holds. Not a fault of the migration: an upgrade runs its forward half alone.
+     */
+    private static final String OUT_OF_LOCKS = "53200";
+
+    /** After the rollback of the one transaction: verification goes changeSet by changeSet instead. */
+    private boolean tooBigForOneTransaction() {
+        options.log().accept("verify: more objects than one transaction can lock (max_locks_per_transaction):"
+                + " changeSet by changeSet instead");
+        return false;
     }
 
     /**
