@@ -613,6 +613,8 @@ public final class Engine implements AutoCloseable {
         options.log().accept("verify: " + sql.forward().size() + " statement(s) and " + sql.rollback().size()
                 + " of the rollback, each in one batch, in one transaction rolled back after");
         try {
+            // as the caller's Liquibase left it (it turns auto-commit off), so that a fall-back finds it so
+            boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 try {
@@ -647,7 +649,7 @@ public final class Engine implements AutoCloseable {
                 return true;
             } finally {
                 c.rollback();
-                c.setAutoCommit(true);
+                c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new MigrateException("verification failed: " + e.getMessage(), e);
