@@ -1,9 +1,7 @@
 package dev.jpamigrate.realmodels;
 
-import dev.jpamigrate.testing.Cli;
 import dev.jpamigrate.testing.EntityCompiler;
 import dev.jpamigrate.testing.HibernateParity;
-import dev.jpamigrate.testing.TestPostgres;
 import org.hibernate.service.spi.ServiceContributor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static dev.jpamigrate.realmodels.PublishedModel.migrations;
-import static dev.jpamigrate.realmodels.PublishedModel.ok;
 import static dev.jpamigrate.realmodels.PublishedModel.query;
 import static dev.jpamigrate.realmodels.PublishedModel.tables;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,56 +78,27 @@ class HapiFhirModelTest {
 
     @Test
     void theWholeCycleOnAFreshDatabase() throws IOException {
-        Path work = Files.createTempDirectory("jpa-migrate-hapi");
-        Cli cli = new Cli(work);
-        try (TestPostgres.Db db = TestPostgres.create()) {
-            Cli.Result create = model.run(cli, db, "create", "hapi fhir");
-            ok(create, "create");
-            List<Path> files = migrations(work.resolve("changelogs"));
-            assertThat(files).hasSize(1);
-            String migration = Files.readString(files.get(0));
-            assertThat(migration).contains("CREATE TABLE public.hfj_resource (", "CREATE TABLE public.hfj_res_ver (",
-                    "CREATE SEQUENCE public.seq_resource_id ");
-
-            ok(model.run(cli, db, "upgrade"), "upgrade");
-            assertThat(tables(db)).contains("public.hfj_resource", "public.hfj_spidx_token", "public.npm_package_ver");
-            assertThat(query(db, "select pg_get_constraintdef(oid) from pg_constraint where conname = 'hfj_resource_pkey'"))
-                    .as("the partitioned @EmbeddedId").isEqualTo("PRIMARY KEY (partition_id, res_id)");
-            ok(model.run(cli, db, "check"), "check after upgrade");
-
-            Cli.Result again = model.run(cli, db, "create", "nothing");
-            ok(again, "create again");
-            assertThat(again.out()).contains("No changes detected");
-            assertThat(migrations(work.resolve("changelogs"))).hasSize(1);
-
-            ok(model.run(cli, db, "reset"), "reset");
-            assertThat(tables(db)).isEqualTo("public.databasechangelog,public.databasechangeloglock");
-            assertThat(db.emptySchema()).as("no table, sequence or type left").isTrue();
-        }
+        model.theWholeCycle("hapi fhir",
+                (create, migration) -> assertThat(migration).contains("CREATE TABLE public.hfj_resource (",
+                        "CREATE TABLE public.hfj_res_ver (", "CREATE SEQUENCE public.seq_resource_id "),
+                db -> {
+                    assertThat(tables(db)).contains("public.hfj_resource", "public.hfj_spidx_token",
+                            "public.npm_package_ver");
+                    assertThat(query(db,
+                            "select pg_get_constraintdef(oid) from pg_constraint where conname = 'hfj_resource_pkey'"))
+                            .as("the partitioned @EmbeddedId").isEqualTo("PRIMARY KEY (partition_id, res_id)");
+                });
     }
 
     @Test
     void itsSchemaIsTheOneHibernateCreates() throws Exception {
-        HibernateParity.Parity p = model.parity();
-        assertThat(p.built().tables()).as("Hibernate's tables").hasSize(29);
-        p.assertNoDifferenceBut();
+        HibernateParity.Parity p = model.theSchemaHibernateCreates(29);
         assertThat(p.primaryKey(p.built(), "hfj_res_ver")).as("an @IdClass of the partition and the id")
                 .isEqualTo("PRIMARY KEY (partition_id, pid)");
     }
 
     @Test
     void aDatabaseHibernateBuiltIsAdoptedWithoutDrift() throws IOException {
-        Path work = Files.createTempDirectory("jpa-migrate-hapi-adopt");
-        Cli cli = new Cli(work);
-        try (TestPostgres.Db db = TestPostgres.copyOf(model.hibernateBuilt)) {
-            Cli.Result baseline = model.run(cli, db, "baseline", "existing schema");
-            ok(baseline, "baseline");
-            assertThat(baseline.out()).contains("Read its schema: 29 table(s)");
-            ok(model.run(cli, db, "check"), "check after the baseline");
-            Cli.Result create = model.run(cli, db, "create", "nothing");
-            ok(create, "create after the baseline");
-            assertThat(create.out()).contains("No changes detected");
-            assertThat(migrations(work.resolve("changelogs"))).hasSize(1);
-        }
+        model.adoptedWithoutDrift("Read its schema: 29 table(s)");
     }
 }

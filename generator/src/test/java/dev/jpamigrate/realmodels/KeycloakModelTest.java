@@ -1,20 +1,15 @@
 package dev.jpamigrate.realmodels;
 
-import dev.jpamigrate.testing.Cli;
 import dev.jpamigrate.testing.HibernateParity;
-import dev.jpamigrate.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.jpamigrate.realmodels.PublishedModel.migrations;
-import static dev.jpamigrate.realmodels.PublishedModel.ok;
 import static dev.jpamigrate.realmodels.PublishedModel.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,55 +48,25 @@ class KeycloakModelTest {
 
     @Test
     void theWholeCycleOnAFreshDatabase() throws IOException {
-        Path work = Files.createTempDirectory("jpa-migrate-keycloak");
-        Cli cli = new Cli(work);
-        try (TestPostgres.Db db = TestPostgres.create()) {
-            Cli.Result create = model.run(cli, db, "create", "keycloak");
-            ok(create, "create");
-            assertThat(create.out()).contains("Detected 155 change(s)");
-            List<Path> migrations = migrations(work.resolve("changelogs"));
-            assertThat(migrations).hasSize(1);
-            String migration = Files.readString(migrations.get(0));
-            assertThat(migration).contains("CREATE TABLE public.realm", "CREATE TABLE public.user_entity",
-                    "CREATE TABLE public.keycloak_role", "CREATE TABLE public.client");
-
-            ok(model.run(cli, db, "upgrade"), "upgrade");
-            assertThat(tables(db)).contains("public.realm", "public.user_entity", "public.resource_server_policy");
-            ok(model.run(cli, db, "check"), "check after upgrade");
-
-            Cli.Result again = model.run(cli, db, "create", "nothing");
-            ok(again, "create again");
-            assertThat(again.out()).contains("No changes detected");
-            assertThat(migrations(work.resolve("changelogs"))).hasSize(1);
-
-            ok(model.run(cli, db, "reset"), "reset");
-            assertThat(tables(db)).isEqualTo("public.databasechangelog,public.databasechangeloglock");
-            assertThat(db.emptySchema()).as("no table, sequence or type left").isTrue();
-        }
+        model.theWholeCycle("keycloak",
+                (create, migration) -> {
+                    assertThat(create.out()).contains("Detected 155 change(s)");
+                    assertThat(migration).contains("CREATE TABLE public.realm", "CREATE TABLE public.user_entity",
+                            "CREATE TABLE public.keycloak_role", "CREATE TABLE public.client");
+                },
+                db -> assertThat(tables(db)).contains("public.realm", "public.user_entity",
+                        "public.resource_server_policy"));
     }
 
     @Test
     void itsSchemaIsTheOneHibernateCreates() throws Exception {
-        HibernateParity.Parity p = model.parity();
-        assertThat(p.built().tables()).as("Hibernate's tables").hasSize(85);
+        HibernateParity.Parity p = model.theSchemaHibernateCreates(85);
         assertThat(p.built().enums()).as("no named enum: none of the enum fixes applies").isEmpty();
-        p.assertNoDifferenceBut();
     }
 
     @Test
     void aDatabaseHibernateBuiltIsAdoptedWithoutDrift() throws IOException {
-        Path work = Files.createTempDirectory("jpa-migrate-keycloak-adopt");
-        Cli cli = new Cli(work);
-        try (TestPostgres.Db db = TestPostgres.copyOf(model.hibernateBuilt)) {
-            Cli.Result baseline = model.run(cli, db, "baseline", "existing schema");
-            ok(baseline, "baseline");
-            assertThat(baseline.out()).contains("Read its schema: 85 table(s), 0 sequence(s), 0 enum type(s)",
-                    "155 changeSet(s), verified");
-            ok(model.run(cli, db, "check"), "check after the baseline");
-            Cli.Result create = model.run(cli, db, "create", "nothing");
-            ok(create, "create after the baseline");
-            assertThat(create.out()).contains("No changes detected");
-            assertThat(migrations(work.resolve("changelogs"))).hasSize(1);
-        }
+        model.adoptedWithoutDrift("Read its schema: 85 table(s), 0 sequence(s), 0 enum type(s)",
+                "155 changeSet(s), verified");
     }
 }

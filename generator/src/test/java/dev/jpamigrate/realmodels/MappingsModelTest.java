@@ -1,9 +1,6 @@
 package dev.jpamigrate.realmodels;
 
-import dev.jpamigrate.testing.Cli;
 import dev.jpamigrate.testing.EntityCompiler;
-import dev.jpamigrate.testing.HibernateParity;
-import dev.jpamigrate.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.jpamigrate.realmodels.PublishedModel.migrations;
-import static dev.jpamigrate.realmodels.PublishedModel.ok;
 import static dev.jpamigrate.realmodels.PublishedModel.query;
 import static dev.jpamigrate.realmodels.PublishedModel.tables;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -245,48 +240,23 @@ class MappingsModelTest {
 
     @Test
     void theWholeCycleOnAFreshDatabase() throws IOException {
-        Path work = Files.createTempDirectory("jpa-migrate-mappings-cycle");
-        Cli cli = new Cli(work);
-        try (TestPostgres.Db db = TestPostgres.create()) {
-            ok(model.run(cli, db, "create", "mappings"), "create");
-            assertThat(migrations(work.resolve("changelogs"))).hasSize(1);
-
-            ok(model.run(cli, db, "upgrade"), "upgrade");
-            assertThat(tables(db)).contains("public.customer_profiles", "public.customer_addresses",
-                    "public.card_payments", "public.events", "public.invoices", "public.contracts");
-            assertThat(query(db, "select pg_get_constraintdef(oid) from pg_constraint where conname = 'order_lines_pkey'"))
-                    .as("the @EmbeddedId with @MapsId").isEqualTo("PRIMARY KEY (line_no, order_id)");
-            ok(model.run(cli, db, "check"), "check after upgrade");
-
-            Cli.Result again = model.run(cli, db, "create", "nothing");
-            ok(again, "create again");
-            assertThat(again.out()).contains("No changes detected");
-            assertThat(migrations(work.resolve("changelogs"))).hasSize(1);
-
-            ok(model.run(cli, db, "reset"), "reset");
-            assertThat(tables(db)).isEqualTo("public.databasechangelog,public.databasechangeloglock");
-            assertThat(db.emptySchema()).as("no table, sequence or type left").isTrue();
-        }
+        model.theWholeCycle("mappings", (create, migration) -> { },
+                db -> {
+                    assertThat(tables(db)).contains("public.customer_profiles", "public.customer_addresses",
+                            "public.card_payments", "public.events", "public.invoices", "public.contracts");
+                    assertThat(query(db,
+                            "select pg_get_constraintdef(oid) from pg_constraint where conname = 'order_lines_pkey'"))
+                            .as("the @EmbeddedId with @MapsId").isEqualTo("PRIMARY KEY (line_no, order_id)");
+                });
     }
 
     @Test
     void itsSchemaIsTheOneHibernateCreates() throws Exception {
-        HibernateParity.Parity p = model.parity();
-        assertThat(p.built().tables()).as("Hibernate's tables").hasSize(21);
-        p.assertNoDifferenceBut();
+        model.theSchemaHibernateCreates(21);
     }
 
     @Test
     void aDatabaseHibernateBuiltIsAdoptedWithoutDrift() throws IOException {
-        Path work = Files.createTempDirectory("jpa-migrate-mappings-adopt");
-        Cli cli = new Cli(work);
-        try (TestPostgres.Db db = TestPostgres.copyOf(model.hibernateBuilt)) {
-            ok(model.run(cli, db, "baseline", "existing schema"), "baseline");
-            ok(model.run(cli, db, "check"), "check after the baseline");
-            Cli.Result create = model.run(cli, db, "create", "nothing");
-            ok(create, "create after the baseline");
-            assertThat(create.out()).contains("No changes detected");
-            assertThat(migrations(work.resolve("changelogs"))).hasSize(1);
-        }
+        model.adoptedWithoutDrift();
     }
 }

@@ -17,6 +17,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A published entity model for the real-model tests: the jars its entities need to load (copied by generator/pom.xml
- * to a directory of target/), its entity packages, and a database Hibernate's own run-time create built from it.
+ * to a directory of target/), its entity packages, and a database Hibernate's own run-time create built from it; and
+ * the three checks every model's test runs on it (the whole cycle, parity with Hibernate's create, the adoption of
+ * the database that create built), each taking only what the model expects of its own.
  */
 final class PublishedModel implements AutoCloseable {
     final List<String> packages;
@@ -87,9 +91,73 @@ final class PublishedModel implements AutoCloseable {
     }
 
     /** Hibernate's database against the tool's desired schema; see HibernateParity. */
-    HibernateParity.Parity parity() throws Exception {
+    private HibernateParity.Parity parity() throws Exception {
         try (TestPostgres.Db built = TestPostgres.copyOf(hibernateBuilt)) {
             return HibernateParity.compare(built, packages, jars, Map.of());
+        }
+    }
+
+    /**
+     * The whole cycle on a fresh database: create {@code name} writes one migration, upgrade applies it, check finds
+     * no drift, create again finds no changes and writes nothing, and reset leaves only the tracking tables and an
+     * empty schema. {@code created} takes create's result and the migration it wrote, {@code upgraded} the upgraded
+     * database, for what a model expects of its own.
+     */
+    void theWholeCycle(String name, BiConsumer<Cli.Result, String> created, Consumer<TestPostgres.Db> upgraded)
+            throws IOException {
+        Path work = Files.createTempDirectory("jpa-migrate-cycle");
+        Cli cli = new Cli(work);
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            Cli.Result create = run(cli, db, "create", name);
+            ok(create, "create");
+            List<Path> files = migrations(work.resolve("changelogs"));
+            assertThat(files).hasSize(1);
+            created.accept(create, Files.readString(files.get(0)));
+
+            ok(run(cli, db, "upgrade"), "upgrade");
+            upgraded.accept(db);
+            ok(run(cli, db, "check"), "check after upgrade");
+
+            Cli.Result again = run(cli, db, "create", "nothing");
+            ok(again, "create again");
+            assertThat(again.out()).contains("No changes detected");
+            assertThat(migrations(work.resolve("changelogs"))).hasSize(1);
+
+            ok(run(cli, db, "reset"), "reset");
+            assertThat(tables(db)).isEqualTo("public.databasechangelog,public.databasechangeloglock");
+            assertThat(db.emptySchema()).as("no table, sequence or type left").isTrue();
+        }
+    }
+
+    /**
+     * The schema Hibernate creates, {@code tables} tables, is the tool's, with no difference; the parity is returned
+     * for what a model expects of its own.
+     */
+    HibernateParity.Parity theSchemaHibernateCreates(int tables) throws Exception {
+        HibernateParity.Parity p = parity();
+        assertThat(p.built().tables()).as("Hibernate's tables").hasSize(tables);
+        p.assertNoDifferenceBut();
+        return p;
+    }
+
+    /**
+     * A copy of the database Hibernate built is adopted without drift: baseline (its output saying each of
+     * {@code baselineSays}), check, and a create that finds no changes and writes no second migration.
+     */
+    void adoptedWithoutDrift(String... baselineSays) throws IOException {
+        Path work = Files.createTempDirectory("jpa-migrate-adopt");
+        Cli cli = new Cli(work);
+        try (TestPostgres.Db db = TestPostgres.copyOf(hibernateBuilt)) {
+            Cli.Result baseline = run(cli, db, "baseline", "existing schema");
+            ok(baseline, "baseline");
+            for (String said : baselineSays) {
+                assertThat(baseline.out()).contains(said);
+            }
+            ok(run(cli, db, "check"), "check after the baseline");
+            Cli.Result create = run(cli, db, "create", "nothing");
+            ok(create, "create after the baseline");
+            assertThat(create.out()).contains("No changes detected");
+            assertThat(migrations(work.resolve("changelogs"))).hasSize(1);
         }
     }
 
