@@ -41,6 +41,23 @@ final class Project implements AutoCloseable {
         }
     }
 
+    /**
+     * A fresh project with three migrations, none applied: aaaaa1 creates teams, bbbbb2 creates players and adds its
+     * team_id (two changeSets), ccccc3 adds the team's name.
+     */
+    static Project threeMigrations() {
+        Project p = create();
+        p.migration("20261101_1000-aaaaa1", "create teams",
+                cs("CREATE TABLE public.teams (id integer PRIMARY KEY);", "DROP TABLE public.teams;"));
+        p.migration("20261102_1000-bbbbb2", "add players",
+                cs("CREATE TABLE public.players (id integer PRIMARY KEY);", "DROP TABLE public.players;"),
+                cs("ALTER TABLE public.players ADD COLUMN team_id integer REFERENCES public.teams(id);",
+                        "ALTER TABLE public.players DROP COLUMN team_id;"));
+        p.migration("20261103_1000-ccccc3", "add team name",
+                cs("ALTER TABLE public.teams ADD COLUMN name text;", "ALTER TABLE public.teams DROP COLUMN name;"));
+        return p;
+    }
+
     /** One changeSet: forward SQL and its rollback. */
     record ChangeSet(String sql, String rollback) {
     }

@@ -3,24 +3,11 @@ package dev.jpamigrate.lifecycle;
 import dev.jpamigrate.testing.Cli;
 import org.junit.jupiter.api.Test;
 
-import static dev.jpamigrate.lifecycle.Project.cs;
+import static dev.jpamigrate.lifecycle.Project.threeMigrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** upgrade REV, downgrade REV, downgrade -N and base on the real PostgreSQL. */
 class RevisionTargetsTest {
-
-    private static Project threeMigrations() {
-        Project p = Project.create();
-        p.migration("20261101_1000-aaaaa1", "create teams",
-                cs("CREATE TABLE public.teams (id integer PRIMARY KEY);", "DROP TABLE public.teams;"));
-        p.migration("20261102_1000-bbbbb2", "add players",
-                cs("CREATE TABLE public.players (id integer PRIMARY KEY);", "DROP TABLE public.players;"),
-                cs("ALTER TABLE public.players ADD COLUMN team_id integer REFERENCES public.teams(id);",
-                        "ALTER TABLE public.players DROP COLUMN team_id;"));
-        p.migration("20261103_1000-ccccc3", "add team name",
-                cs("ALTER TABLE public.teams ADD COLUMN name text;", "ALTER TABLE public.teams DROP COLUMN name;"));
-        return p;
-    }
 
     @Test
     void upgradeToARevisionThenDowngradeBackToOne() {
