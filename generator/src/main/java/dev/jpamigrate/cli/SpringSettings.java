@@ -5,7 +5,10 @@ import dev.jpamigrate.config.SpringBootConfig;
 import dev.jpamigrate.db.DbUrl;
 import dev.jpamigrate.desired.Naming;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +30,8 @@ final class SpringSettings {
     private final Path root;
     private final SpringBootConfig spring;
     private final Map<Path, Set<String>> used = new LinkedHashMap<>();
+    /** The build files' texts, once {@link #builds()} has read them. */
+    private Map<Path, String> builds;
 
     private SpringSettings(Path root, SpringBootConfig spring) {
         this.root = root;
@@ -56,17 +61,11 @@ final class SpringSettings {
      * declares Spring Boot and liquibase-core (Spring Boot's Liquibase auto-configuration then applies).
      */
     Optional<Path> bootDefaultMaster() {
-        for (String build : List.of("pom.xml", "build.gradle", "build.gradle.kts")) {
-            Path file = root.resolve(build);
-            try {
-                String text = java.nio.file.Files.isRegularFile(file) ? java.nio.file.Files.readString(file) : "";
-                if (text.contains("org.springframework.boot") && text.contains("liquibase-core")) {
-                    used.computeIfAbsent(file, f -> new LinkedHashSet<>())
-                            .add("liquibase-core: Spring Boot's default master, " + BOOT_DEFAULT_MASTER);
-                    return Optional.of(root.resolve(BOOT_DEFAULT_MASTER));
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                // an unreadable build file says nothing about Liquibase
+        for (Map.Entry<Path, String> build : builds().entrySet()) {
+            if (build.getValue().contains("org.springframework.boot") && build.getValue().contains("liquibase-core")) {
+                used.computeIfAbsent(build.getKey(), f -> new LinkedHashSet<>())
+                        .add("liquibase-core: Spring Boot's default master, " + BOOT_DEFAULT_MASTER);
+                return Optional.of(root.resolve(BOOT_DEFAULT_MASTER));
             }
         }
         return Optional.empty();
@@ -112,20 +111,36 @@ final class SpringSettings {
             used.computeIfAbsent(jar.get(), f -> new LinkedHashSet<>()).add("Spring Boot's default naming");
             return Optional.of(Naming.SPRING);
         }
-        for (String build : List.of("pom.xml", "build.gradle", "build.gradle.kts")) {
-            Path file = root.resolve(build);
-            try {
-                if (java.nio.file.Files.isRegularFile(file)
-                        && java.nio.file.Files.readString(file).contains("spring-boot-starter-data-jpa")) {
-                    used.computeIfAbsent(file, f -> new LinkedHashSet<>())
-                            .add("spring-boot-starter-data-jpa: Spring Boot's default naming");
-                    return Optional.of(Naming.SPRING);
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                // an unreadable build file says nothing about the naming
+        for (Map.Entry<Path, String> build : builds().entrySet()) {
+            if (build.getValue().contains("spring-boot-starter-data-jpa")) {
+                used.computeIfAbsent(build.getKey(), f -> new LinkedHashSet<>())
+                        .add("spring-boot-starter-data-jpa: Spring Boot's default naming");
+                return Optional.of(Naming.SPRING);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The project's build files (pom.xml, build.gradle, build.gradle.kts, in that order) that are there and readable,
+     * with their text; read once, on first use. An unreadable one says nothing about Spring Boot, and is left out.
+     */
+    private Map<Path, String> builds() {
+        if (builds == null) {
+            Map<Path, String> read = new LinkedHashMap<>();
+            for (String build : List.of("pom.xml", "build.gradle", "build.gradle.kts")) {
+                Path file = root.resolve(build);
+                try {
+                    if (Files.isRegularFile(file)) {
+                        read.put(file, Files.readString(file));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // left out: an unreadable build file says nothing about Spring Boot
+                }
+            }
+            builds = Collections.unmodifiableMap(read);
+        }
+        return builds;
     }
 
     /**
