@@ -4,7 +4,7 @@ import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.Status;
 import dev.jpamigrate.report.StatusJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.time.Duration;
@@ -21,13 +21,12 @@ final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json (for tools; fields in the README).")
-    String format;
+    @Mixin
+    StatusFormat format;
 
     @Override
     public Integer call() {
-        boolean json = HistoryCommand.json(format);
+        boolean json = format.json();
         return root.withDatabase(engine -> {
             Status status = engine.lifecycle(Duration.ZERO, line -> { }, Lifecycle::status);
             if (json) {

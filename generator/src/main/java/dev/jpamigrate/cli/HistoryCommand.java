@@ -4,17 +4,13 @@ import dev.jpamigrate.Program;
 import dev.jpamigrate.run.Lifecycle;
 import dev.jpamigrate.run.Migration;
 import dev.jpamigrate.run.Status;
-import dev.jpamigrate.MigrateException;
 import dev.jpamigrate.report.StatusJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Every migration in order, with its applied state. */
@@ -25,27 +21,15 @@ import java.util.concurrent.Callable;
                 "  ${COMMAND-FULL-NAME} --format json | jq .pendingMigrations",
                 "      how many migrations are still to apply, for a script"})
 final class HistoryCommand implements Callable<Integer> {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
     @ParentCommand
     MigrateCommand root;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json (for tools; fields in the README).")
-    String format;
-
-    /** True for json, false for text; anything else is the one line of a usage error. */
-    static boolean json(String format) {
-        return switch (format.trim().toLowerCase(Locale.ROOT)) {
-            case "json" -> true;
-            case "text" -> false;
-            default -> throw new MigrateException("unknown format '" + format + "': use text or json");
-        };
-    }
+    @Mixin
+    StatusFormat format;
 
     @Override
     public Integer call() {
-        boolean json = json(format);
+        boolean json = format.json();
         return root.withDatabase(engine -> {
             Status status = engine.lifecycle(Duration.ZERO, line -> { }, Lifecycle::status);
             PrintWriter out = root.out();
@@ -63,10 +47,10 @@ final class HistoryCommand implements Callable<Integer> {
             // at least 1: "%-0s" is not a format, and hand-written changelogs have no "-- Migration:" messages
             int messages = Math.max(1, status.migrations().stream().mapToInt(m -> m.message().length()).max().orElse(0));
             for (Migration m : status.migrations()) {
-                String date = m.created() == null ? "                " : DATE.format(m.created());
+                String date = m.created() == null ? "                " : Printer.MINUTES.format(m.created());
                 String state = switch (m.state()) {
                     case APPLIED -> "applied" + (m.appliedAt() == null ? ""
-                            : " " + DATE.format(m.appliedAt().atOffset(ZoneOffset.UTC)));
+                            : " " + Printer.utcMinutes(m.appliedAt()));
                     case PARTIAL -> "partial (" + m.applied() + " of " + m.changeSets() + " changeSets)";
                     case PENDING -> "pending";
                 };

@@ -9,17 +9,29 @@ import dev.jpamigrate.schema.QualifiedName;
 import dev.jpamigrate.run.Status;
 
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Lists changes for people: one line each, with a marker, and hazards spelled out. */
 final class Printer {
+    /** A migration's date to the minute, as history and show print it: {@code 2026-11-24 09:14}. */
+    static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    /** {@code at} in UTC, to the minute. */
+    static String utcMinutes(Instant at) {
+        return MINUTES.format(at.atOffset(ZoneOffset.UTC));
+    }
+
     private Printer() {
     }
 

@@ -9,10 +9,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -26,8 +23,6 @@ import java.util.concurrent.Callable;
                 "  ${COMMAND-FULL-NAME} a1b2c3 --url \"$DATABASE_URL\"",
                 "      the same, and whether that database has applied it"})
 final class ShowCommand implements Callable<Integer> {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
     @ParentCommand
     MigrateCommand root;
 
@@ -82,7 +77,7 @@ final class ShowCommand implements Callable<Integer> {
     private static String state(Migration m) {
         return switch (m.state()) {
             case APPLIED -> "Applied" + (m.appliedAt() == null ? ""
-                    : " " + DATE.format(m.appliedAt().atOffset(ZoneOffset.UTC)) + " UTC");
+                    : " " + Printer.utcMinutes(m.appliedAt()) + " UTC");
             case PARTIAL -> "Partly applied (" + m.applied() + " of " + m.changeSets() + " changeSets)";
             case PENDING -> "Pending";
         };
