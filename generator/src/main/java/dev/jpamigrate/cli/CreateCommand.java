@@ -78,7 +78,8 @@ final class CreateCommand implements Callable<Integer> {
         boolean markdown = switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "text" -> false;
             case "markdown" -> true;
-            default -> throw new dev.jpamigrate.MigrateException("unknown format '" + format + "': use text or markdown");
+            default -> throw new dev.jpamigrate.MigrateException("unknown format '" + format + "': use text or markdown",
+                    null, dev.jpamigrate.MigrateException.Kind.USAGE);
         };
         root.showsProgress = true;
         return root.withEngine(!noVerify, MigrateCommand.IfNoChangelogs.CREATE, engine -> {

@@ -37,7 +37,7 @@ final class ErdCommand implements Callable<Integer> {
             ErDiagram.Diagram d = ErDiagram.of(engine.desired(), name -> only.isEmpty() || only.excludes(name));
             if (!only.isEmpty() && d.drawn() == 0) {
                 throw new MigrateException("no table of the entities matches --tables " + String.join(",",
-                        only.patterns()));
+                        only.patterns()), null, MigrateException.Kind.USAGE);
             }
             if (output == null) {
                 root.out().print(d.text());

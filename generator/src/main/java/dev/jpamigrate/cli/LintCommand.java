@@ -95,7 +95,8 @@ final class LintCommand implements Callable<Integer> {
                         ? "OK: " + chosen.size() + " migration(s), " + findings.size() + " changeSet(s) with hazards, all accepted"
                         : "FAILED: " + failing.size() + " changeSet(s) hold hazards nobody accepted");
             }
-            default -> throw new MigrateException("unknown format '" + format + "': use text, json or markdown");
+            default -> throw new MigrateException("unknown format '" + format + "': use text, json or markdown",
+                    null, MigrateException.Kind.USAGE);
         }
         out.flush();
     }

@@ -332,7 +332,8 @@ public final class MigrateCommand implements Runnable {
                 : config.has("changelogs") || masterFile.isEmpty()
                 ? config.root().resolve(config.get("changelogs", "changelogs")) : masterFile.get().getParent()).normalize();
         if (noDatabase && url != null) {
-            throw new MigrateException("--model-only checks no database: drop --url (or --model-only)");
+            throw new MigrateException("--model-only checks no database: drop --url (or --model-only)", null,
+                    MigrateException.Kind.USAGE);
         }
         Optional<String> propertiesUrl = config.has("url") ? Optional.of(SpringSettings.checkPropertiesUrl(
                 config.get("url", ""), config.file().orElseThrow())) : Optional.empty();

@@ -16,7 +16,8 @@ final class StatusFormat {
         return switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "json" -> true;
             case "text" -> false;
-            default -> throw new MigrateException("unknown format '" + format + "': use text or json");
+            default -> throw new MigrateException("unknown format '" + format + "': use text or json", null,
+                    MigrateException.Kind.USAGE);
         };
     }
 }

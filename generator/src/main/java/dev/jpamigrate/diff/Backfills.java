@@ -22,7 +22,7 @@ public final class Backfills {
             int eq = text.indexOf('=');
             if (eq <= 0 || eq == text.length() - 1 || text.substring(0, eq).indexOf('.') < 0) {
                 throw new MigrateException("--backfill wants TABLE.COLUMN=VALUE, the value in SQL, e.g."
-                        + " --backfill \"users.timezone='UTC'\"; got '" + text + "'");
+                        + " --backfill \"users.timezone='UTC'\"; got '" + text + "'", null, MigrateException.Kind.USAGE);
             }
             return new Request(text.substring(0, eq).trim(), text.substring(eq + 1).trim());
         }
@@ -69,7 +69,7 @@ public final class Backfills {
         }
         if (!unused.isEmpty()) {
             throw new MigrateException("cannot " + unused.get(0).option() + ": this migration adds no NOT NULL to "
-                    + unused.get(0).column());
+                    + unused.get(0).column(), null, MigrateException.Kind.USAGE);
         }
         return out;
     }

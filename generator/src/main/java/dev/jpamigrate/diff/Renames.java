@@ -41,7 +41,8 @@ public final class Renames {
         public static Request parse(Kind kind, String text) {
             int eq = text.indexOf('=');
             if (eq <= 0 || eq == text.length() - 1) {
-                throw new MigrateException(kind.option() + " wants OLD=NEW, e.g. " + example(kind) + "; got '" + text + "'");
+                throw new MigrateException(kind.option() + " wants OLD=NEW, e.g. " + example(kind) + "; got '" + text
+                        + "'", null, MigrateException.Kind.USAGE);
             }
             return new Request(kind, text.substring(0, eq).trim(), text.substring(eq + 1).trim());
         }
@@ -172,7 +173,7 @@ public final class Renames {
 
     private static void require(boolean ok, Request r, String why) {
         if (!ok) {
-            throw new MigrateException("cannot " + r.option() + ": " + why);
+            throw new MigrateException("cannot " + r.option() + ": " + why, null, MigrateException.Kind.USAGE);
         }
     }
 }

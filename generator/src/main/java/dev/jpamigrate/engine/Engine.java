@@ -695,7 +695,7 @@ public final class Engine implements AutoCloseable {
     public Results.Baselined baseline(String message, Duration lockWait, Consumer<Text> progress) {
         if (remote == null) {
             throw new MigrateException("baseline adopts an existing database: name it with --url, DATABASE_URL or"
-                    + " DATABASE_URL= in .env");
+                    + " DATABASE_URL= in .env", null, MigrateException.Kind.USAGE);
         }
         Schema all;
         try (Connection c = remote.connect(remote.database())) {
@@ -704,7 +704,8 @@ public final class Engine implements AutoCloseable {
                 long files = applied.stream().map(Applied::file).distinct().count();
                 throw new MigrateException(Text.of(remote + " already has " + files + " migration(s) applied:"
                         + " baseline is for a database with none; generate the entities' changes from here with ",
-                        Text.command("create", "\"<message>\""), "; nothing was changed"), null);
+                        Text.command("create", "\"<message>\""), "; nothing was changed"), null,
+                        MigrateException.Kind.USAGE);
             }
             List<String> files = changelogs.files();
             if (!files.isEmpty()) {
@@ -713,7 +714,8 @@ public final class Engine implements AutoCloseable {
                         + (files.size() > 1 ? ", ..." : "") + "), and a baseline must be the first migration: if the"
                         + " database already has their schema, record them with ", Text.command("stamp", "head"),
                         "; if they were generated against this database before it was adopted, delete them and their"
-                        + " <include> lines, then run ", Text.command("baseline"), " again; nothing was changed"), null);
+                        + " <include> lines, then run ", Text.command("baseline"), " again; nothing was changed"), null,
+                        MigrateException.Kind.USAGE);
             }
             all = timed("inspect database", () -> inspectAll(c));
         } catch (SQLException e) {
