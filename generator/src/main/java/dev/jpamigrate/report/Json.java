@@ -1,78 +1,59 @@
 package dev.jpamigrate.report;
 
+import com.google.gson.stream.JsonWriter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** Just enough JSON writing for the report, so the tool carries no JSON library. */
+/** Writes the reports' JSON with Gson's streaming writer, from the plain maps and lists the reports build. */
 final class Json {
     private Json() {
     }
 
-    /** Writes maps (keys in their iteration order), lists, strings, numbers, booleans and null, indented. */
+    /**
+     * Writes maps (keys in their iteration order), lists, strings, numbers, booleans and null, indented by two
+     * spaces; any other value as its string.
+     */
     static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(out, value, "");
+        StringWriter out = new StringWriter();
+        try (JsonWriter json = new JsonWriter(out)) {
+            json.setIndent("  ");
+            json.setHtmlSafe(false);
+            json.setSerializeNulls(true);
+            write(json, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
         return out.append('\n').toString();
     }
 
-    private static void write(StringBuilder out, Object value, String indent) {
+    private static void write(JsonWriter json, Object value) throws IOException {
         if (value == null) {
-            out.append("null");
+            json.nullValue();
         } else if (value instanceof String s) {
-            string(out, s);
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
+            json.value(s);
+        } else if (value instanceof Boolean b) {
+            json.value(b);
+        } else if (value instanceof Number n) {
+            json.value(n);
         } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append("{\n");
-            int i = 0;
+            json.beginObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.append(indent).append("  ");
-                string(out, String.valueOf(e.getKey()));
-                out.append(": ");
-                write(out, e.getValue(), indent + "  ");
-                out.append(++i < map.size() ? ",\n" : "\n");
+                json.name(String.valueOf(e.getKey()));
+                write(json, e.getValue());
             }
-            out.append(indent).append('}');
+            json.endObject();
         } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                out.append("[]");
-                return;
+            json.beginArray();
+            for (Object item : list) {
+                write(json, item);
             }
-            out.append("[\n");
-            for (int i = 0; i < list.size(); i++) {
-                out.append(indent).append("  ");
-                write(out, list.get(i), indent + "  ");
-                out.append(i + 1 < list.size() ? ",\n" : "\n");
-            }
-            out.append(indent).append(']');
+            json.endArray();
         } else {
-            string(out, value.toString());
+            json.value(value.toString());
         }
-    }
-
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }
