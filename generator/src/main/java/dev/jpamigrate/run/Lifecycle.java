@@ -101,7 +101,9 @@ public final class Lifecycle {
 
     /**
      * Applies every pending changeSet, each migration file in one transaction with its tracking rows: when a changeSet
-     * fails, or the process dies, its file is not applied at all and the earlier files stay applied.
+     * fails, or the process dies, its file is not applied at all and the earlier files stay applied. A file that locks
+     * more objects than one transaction can is applied one changeSet per transaction instead (see
+     * {@link FileTransactions}): then what stays of it is the changeSets before the failing one, each with its row.
      */
     public Outcome upgrade() {
         return upgrade("head");
@@ -180,7 +182,8 @@ public final class Lifecycle {
 
     /**
      * The one line for an upgrade that failed part way. Each migration file runs in one transaction, so the failing
-     * file left nothing behind; what is said comes from DATABASECHANGELOG as it is now, not from what was intended.
+     * file left nothing behind, unless parts of it committed on their own (enum labels, runInTransaction:false, a file
+     * too big for one transaction); what is said comes from DATABASECHANGELOG as it is now, not from what was intended.
      */
     private MigrateException failedMidway(Status before, Listener listener, MigrateException e) {
         ChangeSet failed = listener.failed;

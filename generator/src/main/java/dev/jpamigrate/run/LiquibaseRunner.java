@@ -212,7 +212,8 @@ public final class LiquibaseRunner implements AutoCloseable {
 
     /**
      * Applies every pending changeSet, each migration file in one transaction with its tracking rows (see
-     * {@link FileTransactions}), telling {@code listener} (may be null) about each changeSet as it runs.
+     * {@link FileTransactions}; one that needs more locks than the server has, one changeSet per transaction), telling
+     * {@code listener} (may be null) about each changeSet as it runs.
      */
     public void update(ChangeExecListener listener) {
         if (liquibase == null) {
@@ -238,7 +239,7 @@ public final class LiquibaseRunner implements AutoCloseable {
      * A listener that learns when a file's transaction was rolled back to be run again one changeSet per transaction
      * (more objects than one transaction can lock): the events it had of {@code undone} are void, they come again.
      */
-    public interface Restarts {
+    interface Restarts {
         void restarting(List<ChangeSet> undone);
     }
 
