@@ -1,6 +1,7 @@
 package dev.jpamigrate.lifecycle;
 
 import dev.jpamigrate.testing.Cli;
+import dev.jpamigrate.testing.LockFiller;
 import dev.jpamigrate.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class LockTableTest {
             String file = p.migration(BIG, "many tables", tables(TABLES, null));
 
             Cli.Result up;
-            try (LockFiller filler = new LockFiller()) {
+            try (LockFiller filler = new LockFiller(ROOM)) {
                 up = p.run("upgrade");
             }
 
@@ -62,7 +63,7 @@ class LockTableTest {
                     .isEqualTo(String.valueOf(TABLES + 1));
 
             Cli.Result down;
-            try (LockFiller filler = new LockFiller()) {
+            try (LockFiller filler = new LockFiller(ROOM)) {
                 down = p.run("downgrade");
             }
 
@@ -86,7 +87,7 @@ class LockTableTest {
                     cs("ALTER TABLE public.missing ADD COLUMN x text;", "ALTER TABLE public.missing DROP COLUMN x;")));
 
             Cli.Result up;
-            try (LockFiller filler = new LockFiller()) {
+            try (LockFiller filler = new LockFiller(ROOM)) {
                 up = p.run("upgrade");
             }
 
@@ -129,51 +130,5 @@ class LockTableTest {
 
     private static String setting(Project p, String name) {
         return p.query("select setting from pg_settings where name = '" + name + "'");
-    }
-
-    /**
-     * A session holding session-level advisory locks in the server's shared lock table: as many as PostgreSQL grants,
-     * less {@link #ROOM}. The table is full only for the instant PostgreSQL refuses one.
-     */
-    private static final class LockFiller implements AutoCloseable {
-        private final TestPostgres.Db db = TestPostgres.create();
-        private final Connection c;
-
-        LockFiller() throws SQLException {
-            c = db.connect();
-            int held;
-            try (Statement st = c.createStatement()) {
-                int from = 0;
-                try {
-                    while (true) {
-                        st.execute("select pg_advisory_lock(4242, g) from generate_series(" + from + ", " + (from + 999)
-                                + ") g");
-                        from += 1000;
-                    }
-                } catch (SQLException e) {
-                    assertThat(e.getSQLState()).as("%s", e.getMessage()).isEqualTo("53200");
-                }
-                held = count(st);
-                st.execute("select pg_advisory_unlock_all()");
-                st.execute("select pg_advisory_lock(4242, g) from generate_series(1, " + Math.max(0, held - ROOM) + ") g");
-            }
-        }
-
-        private static int count(Statement st) throws SQLException {
-            try (ResultSet rs = st.executeQuery("select count(*) from pg_locks where pid = pg_backend_pid()"
-                    + " and locktype = 'advisory'")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try {
-                c.close();
-            } finally {
-                db.close();
-            }
-        }
     }
 }
