@@ -579,9 +579,10 @@ public final class Engine implements AutoCloseable {
 
     private void verifyOn(Connection c, Changelogs candidate, int changeSets) {
         Schema before = inspect(c);
-        LiquibaseRunner runner = new LiquibaseRunner(c, candidate);
+        LiquibaseRunner runner = new LiquibaseRunner(c, candidate).notes(line -> options.log().accept("verify: " + line));
         Optional<LiquibaseRunner.PlainSql> plain = runner.plainSql(changeSets);
-        if (plain.isPresent() && verifyInOneTransaction(c, plain.get(), before)) {
+        if (plain.isPresent()) {
+            verifyPlain(c, plain.get(), before);
             return;
         }
         try {
@@ -607,46 +608,27 @@ public final class Engine implements AutoCloseable {
      * As {@link #verifyOn}, for a migration that is plain SQL: the statements Liquibase generates for it, forward then
      * its rollback, each in one batch, in one transaction that is rolled back after. The same statements in the same
      * transaction as an upgrade runs them (one per file), without Liquibase's bookkeeping for each changeSet, which
-     * cost seconds on a large model; what is compared is the same.
+     * cost seconds on a large model; what is compared is the same. When the migration and its rollback need more locks
+     * than the server has (SQLSTATE 53200, max_locks_per_transaction; twice a lock on every object of a model of a
+     * thousand tables), the forward and the rollback are each committed in chunks instead: the database is a scratch
+     * one, dropped after.
      */
-    private boolean verifyInOneTransaction(Connection c, LiquibaseRunner.PlainSql sql, Schema before) {
+    private void verifyPlain(Connection c, LiquibaseRunner.PlainSql sql, Schema before) {
         options.log().accept("verify: " + sql.forward().size() + " statement(s) and " + sql.rollback().size()
                 + " of the rollback, each in one batch, in one transaction rolled back after");
         try {
-            // as the caller's Liquibase left it (it turns auto-commit off), so that a fall-back finds it so
+            // as the caller's Liquibase left it (it turns auto-commit off)
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                try {
-                    Batch.run(c, sql.forward());
-                } catch (Batch.Rejected e) {
-                    if (OUT_OF_LOCKS.equals(e.getSQLState())) {
-                        return tooBigForOneTransaction();
-                    }
-                    throw new MigrateException("the generated migration does not apply (nothing was written): "
-                            + e.getMessage().replaceAll("\\s+", " ") + " (statement: " + e.statement() + ")", e);
+                if (compare(c, sql, before, false)) {
+                    return;
                 }
-                Schema after = inspect(c);
-                List<Change> remaining = SchemaDiff.diff(after, desired().withExtensions(expectedExtensions(after)));
-                if (!remaining.isEmpty()) {
-                    throw new MigrateException("the generated migration does not reach the entities' schema (nothing"
-                            + " was written); still different: " + describe(remaining));
-                }
-                try {
-                    Batch.run(c, sql.rollback());
-                } catch (Batch.Rejected e) {
-                    if (OUT_OF_LOCKS.equals(e.getSQLState())) {
-                        return tooBigForOneTransaction();
-                    }
-                    throw new MigrateException("the generated rollback does not apply (nothing was written): "
-                            + e.getMessage().replaceAll("\\s+", " ") + " (statement: " + e.statement() + ")", e);
-                }
-                List<Change> residue = SchemaDiff.diff(inspect(c).normalized(), before.normalized());
-                if (!residue.isEmpty()) {
-                    throw new MigrateException("the generated rollback does not restore the schema (nothing was"
-                            + " written): " + describe(residue));
-                }
-                return true;
+                c.rollback();
+                options.log().accept("verify: more objects than one transaction can lock (max_locks_per_transaction="
+                        + setting(c, "max_locks_per_transaction") + "): the migration and its rollback each committed"
+                        + " in chunks on the scratch database instead");
+                compare(c, sql, before, true);
             } finally {
                 c.rollback();
                 c.setAutoCommit(autoCommit);
@@ -657,17 +639,75 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * SQLSTATE 53200, "out of shared memory" (max_locks_per_transaction): a migration and its rollback in one
-     * transaction hold a lock on every object they touch, twice; on a model of a thousand tables that is more than the
-     * server's lock table holds. Not a fault of the migration: an upgrade runs its forward half alone.
+     * Runs the forward statements, compares with the entities, runs the rollback, compares with {@code before}: in the
+     * open transaction, or each half committed in chunks. False when the open transaction ran out of locks.
      */
+    private boolean compare(Connection c, LiquibaseRunner.PlainSql sql, Schema before, boolean chunks)
+            throws SQLException {
+        if (!run(c, sql.forward(), "migration", chunks)) {
+            return false;
+        }
+        Schema after = inspect(c);
+        List<Change> remaining = SchemaDiff.diff(after, desired().withExtensions(expectedExtensions(after)));
+        if (!remaining.isEmpty()) {
+            throw new MigrateException("the generated migration does not reach the entities' schema (nothing"
+                    + " was written); still different: " + describe(remaining));
+        }
+        if (!run(c, sql.rollback(), "rollback", chunks)) {
+            return false;
+        }
+        List<Change> residue = SchemaDiff.diff(inspect(c).normalized(), before.normalized());
+        if (!residue.isEmpty()) {
+            throw new MigrateException("the generated rollback does not restore the schema (nothing was"
+                    + " written): " + describe(residue));
+        }
+        return true;
+    }
+
+    /** Statements per committed chunk to start with; halved while a chunk still runs out of locks. */
+    private static final int CHUNK = 256;
+
+    /** Runs {@code statements} in the open transaction, or in committed chunks; false when out of locks in one. */
+    private boolean run(Connection c, List<String> statements, String what, boolean chunks) throws SQLException {
+        int size = chunks ? CHUNK : Math.max(1, statements.size());
+        int from = 0;
+        while (from < statements.size()) {
+            List<String> chunk = statements.subList(from, Math.min(statements.size(), from + size));
+            try {
+                Batch.run(c, chunk);
+            } catch (Batch.Rejected e) {
+                if (OUT_OF_LOCKS.equals(e.getSQLState())) {
+                    if (!chunks) {
+                        return false;
+                    }
+                    if (size > 1) {
+                        c.rollback();
+                        size = Math.max(1, size / 2);
+                        continue;
+                    }
+                }
+                throw new MigrateException("the generated " + what + " does not apply (nothing was written): "
+                        + e.getMessage().replaceAll("\\s+", " ") + " (statement: " + e.statement() + ")", e);
+            }
+            if (chunks) {
+                c.commit();
+            }
+            from += chunk.size();
+        }
+        return true;
+    }
+
+    /** SQLSTATE 53200, "out of shared memory": the server's lock table (max_locks_per_transaction) is full. */
     private static final String OUT_OF_LOCKS = "53200";
 
-    /** After the rollback of the one transaction: verification goes changeSet by changeSet instead. */
-    private boolean tooBigForOneTransaction() {
-        options.log().accept("verify: more objects than one transaction can lock (max_locks_per_transaction):"
-                + " changeSet by changeSet instead");
-        return false;
+    private static String setting(Connection c, String name) throws SQLException {
+        try (java.sql.PreparedStatement st = c.prepareStatement("select current_setting(?)")) {
+            st.setString(1, name);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     /**

@@ -11,7 +11,10 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +33,10 @@ import java.util.regex.Pattern;
  * a label to an existing enum type is a transaction of its own, tracking row included, because PostgreSQL lets no
  * later statement of the same transaction use the new label. In both cases what the file did before is committed
  * first.
+ *
+ * <p>A file whose transaction would lock more objects than the server's lock table holds (SQLSTATE 53200,
+ * max_locks_per_transaction) is rolled back and {@link #split split}: run again, each of its changeSets is then a
+ * transaction of its own with its tracking row, so a kill still leaves every committed changeSet recorded.
  */
 final class FileTransactions implements InvocationHandler {
     private final Connection real;
@@ -40,6 +47,11 @@ final class FileTransactions implements InvocationHandler {
     private String file;
     /** Where the running changeSet started; Liquibase's rollback() returns here. */
     private Savepoint savepoint;
+    /** Files run one changeSet per transaction: too big for one. */
+    private final Set<String> split = new HashSet<>();
+    /** The changeSets started in the open transaction, and those the last rollback of it undid. */
+    private final List<ChangeSet> held = new ArrayList<>();
+    private final List<ChangeSet> undone = new ArrayList<>();
 
     FileTransactions(Connection real) {
         this.real = real;
@@ -66,7 +78,7 @@ final class FileTransactions implements InvocationHandler {
             commitHeld();
             return;
         }
-        if (addsEnumValue(changeSet, forward)) {
+        if (split.contains(path) || addsEnumValue(changeSet, forward)) {
             // "New enum values must be committed before they can be used": a later changeSet of the file may set a
             // default to the new label, so this one is a transaction of its own (with its tracking row), and the
             // rest of the file a next one.
@@ -81,6 +93,31 @@ final class FileTransactions implements InvocationHandler {
             real.releaseSavepoint(savepoint);
         }
         savepoint = real.setSavepoint();
+        held.add(changeSet);
+    }
+
+    /**
+     * From now on every changeSet of {@code file} is a transaction of its own; false when it already was (a single
+     * changeSet too big for one transaction cannot be split further).
+     */
+    boolean split(String file) {
+        return split.add(file);
+    }
+
+    /** True when {@code file} runs one changeSet per transaction. */
+    boolean isSplit(String file) {
+        return split.contains(file);
+    }
+
+    /** The changeSets whose work the last rollback of a transaction undid (the failing one included). */
+    List<ChangeSet> undone() {
+        return List.copyOf(undone);
+    }
+
+    /** A new attempt starts: nothing undone yet. */
+    void begin() {
+        undone.clear();
+        held.clear();
     }
 
     /**
@@ -104,6 +141,7 @@ final class FileTransactions implements InvocationHandler {
 
     /** A changeSet failed: everything its file did in this transaction is undone. */
     void failed() throws SQLException {
+        undo();
         holding = false;
         file = null;
         savepoint = null;
@@ -118,6 +156,7 @@ final class FileTransactions implements InvocationHandler {
     /** The operation ended badly: undo what is held; what earlier files committed stays. */
     void abort() {
         if (holding) {
+            undo();
             holding = false;
             file = null;
             savepoint = null;
@@ -129,7 +168,13 @@ final class FileTransactions implements InvocationHandler {
         }
     }
 
+    private void undo() {
+        undone.addAll(held);
+        held.clear();
+    }
+
     private void commitHeld() throws SQLException {
+        held.clear();
         if (holding) {
             holding = false;
             file = null;

@@ -39,7 +39,7 @@ public final class Lifecycle {
         this.changelogs = changelogs;
         this.lockWait = lockWait;
         this.progress = progress;
-        this.runner = new LiquibaseRunner(connection, changelogs).lockWait(lockWait);
+        this.runner = new LiquibaseRunner(connection, changelogs).lockWait(lockWait).notes(this::tell);
     }
 
     /** A line of progress, as data: the command line words it. */
@@ -101,7 +101,9 @@ public final class Lifecycle {
 
     /**
      * Applies every pending changeSet, each migration file in one transaction with its tracking rows: when a changeSet
-     * fails, or the process dies, its file is not applied at all and the earlier files stay applied.
+     * fails, or the process dies, its file is not applied at all and the earlier files stay applied. A file that locks
+     * more objects than one transaction can is applied one changeSet per transaction instead (see
+     * {@link FileTransactions}): then what stays of it is the changeSets before the failing one, each with its row.
      */
     public Outcome upgrade() {
         return upgrade("head");
@@ -180,7 +182,8 @@ public final class Lifecycle {
 
     /**
      * The one line for an upgrade that failed part way. Each migration file runs in one transaction, so the failing
-     * file left nothing behind; what is said comes from DATABASECHANGELOG as it is now, not from what was intended.
+     * file left nothing behind, unless parts of it committed on their own (enum labels, runInTransaction:false, a file
+     * too big for one transaction); what is said comes from DATABASECHANGELOG as it is now, not from what was intended.
      */
     private MigrateException failedMidway(Status before, Listener listener, MigrateException e) {
         ChangeSet failed = listener.failed;
@@ -197,9 +200,11 @@ public final class Lifecycle {
             message.append("; it was rolled back as a whole (no change of it stays), so the database is ")
                     .append(where(after));
         } else {
-            message.append("; ").append(appliedNow - appliedBefore).append(" of its changeSets had committed on"
-                    + " their own (enum labels added, or runInTransaction:false) and stay applied, so the database is ")
-                    .append(where(after));
+            message.append("; ").append(appliedNow - appliedBefore).append(runner.split(file)
+                    ? " of its changeSets had committed, one transaction each (the file locks more objects than one"
+                    + " transaction can), and stay applied, so the database is "
+                    : " of its changeSets had committed on their own (enum labels added, or runInTransaction:false)"
+                    + " and stay applied, so the database is ").append(where(after));
         }
         long earlier = listener.files().stream().filter(f -> !f.equals(file)).count();
         if (earlier > 0) {
@@ -223,7 +228,7 @@ public final class Lifecycle {
     }
 
     /** Reports each migration file as it starts, and each changeSet when there are many. */
-    private final class Listener extends AbstractChangeExecListener {
+    private final class Listener extends AbstractChangeExecListener implements LiquibaseRunner.Restarts {
         private final Status before;
         private final int total;
         private final int files;
@@ -271,6 +276,15 @@ public final class Lifecycle {
         @Override
         public void ran(ChangeSet changeSet, DatabaseChangeLog log, Database database, ChangeSet.ExecType type) {
             ran.add(changeSet);
+        }
+
+        @Override
+        public void restarting(List<ChangeSet> undone) {
+            // the file's rolled-back changeSets run again: counted once, and the file is still the current one
+            started -= undone.size();
+            ran.removeAll(undone);
+            failed = null;
+            failure = null;
         }
 
         @Override
@@ -428,7 +442,9 @@ public final class Lifecycle {
             String state = at == null ? "" : was != null && was.applied() == at.applied()
                     ? "; it was not reverted (its rollback was undone as a whole, so its data is as it was)"
                     : "; " + (at.applied() - (was == null ? 0 : was.applied())) + " of its changeSets had committed"
-                    + " on their own (enum labels added, or runInTransaction:false) and stay reverted";
+                    + (runner.split(listener.failed.getFilePath()) ? ", one transaction each (the file locks more objects than one"
+                    + " transaction can), and stay reverted"
+                    : " on their own (enum labels added, or runInTransaction:false) and stay reverted");
             throw new MigrateException("downgrade" + (at == null ? "" : " of " + at.revision()) + " failed" + failed
                     + ": " + sqlError(listener.failure != null ? listener.failure : e) + state
                     + (reverted > 0 ? "; " + reverted + " migration(s) reverted before it stay reverted" : "")
@@ -457,9 +473,15 @@ public final class Lifecycle {
     }
 
     /** Remembers the changeSet whose rollback failed. */
-    private static final class Reverts extends AbstractChangeExecListener {
+    private static final class Reverts extends AbstractChangeExecListener implements LiquibaseRunner.Restarts {
         private ChangeSet failed;
         private Exception failure;
+
+        @Override
+        public void restarting(List<ChangeSet> undone) {
+            failed = null;
+            failure = null;
+        }
 
         @Override
         public void rollbackFailed(ChangeSet changeSet, DatabaseChangeLog log, Database database, Exception e) {

@@ -13,6 +13,7 @@ import liquibase.UpdateSummaryOutputEnum;
 import liquibase.GlobalConfiguration;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.RanChangeSet;
@@ -71,6 +72,7 @@ public final class LiquibaseRunner implements AutoCloseable {
     private final Database database;
     private final Liquibase liquibase;
     private Duration lockWait = Duration.ofMinutes(5);
+    private java.util.function.Consumer<String> notes = line -> { };
 
     public LiquibaseRunner(Connection connection, Changelogs changelogs) {
         this.changelogs = changelogs;
@@ -210,13 +212,14 @@ public final class LiquibaseRunner implements AutoCloseable {
 
     /**
      * Applies every pending changeSet, each migration file in one transaction with its tracking rows (see
-     * {@link FileTransactions}), telling {@code listener} (may be null) about each changeSet as it runs.
+     * {@link FileTransactions}; one that needs more locks than the server has, one changeSet per transaction), telling
+     * {@code listener} (may be null) about each changeSet as it runs.
      */
     public void update(ChangeExecListener listener) {
         if (liquibase == null) {
             return;
         }
-        inFileTransactions(listener, () -> liquibase.update(contexts(), labels()));
+        inFileTransactions(listener, true, -1, n -> liquibase.update(contexts(), labels()));
     }
 
     /** As {@link #update(ChangeExecListener)}, for the first {@code count} pending changeSets in changelog order. */
@@ -224,34 +227,110 @@ public final class LiquibaseRunner implements AutoCloseable {
         if (liquibase == null) {
             return;
         }
-        inFileTransactions(listener, () -> liquibase.update(count, contexts(), labels()));
+        inFileTransactions(listener, true, count, n -> liquibase.update(n, contexts(), labels()));
     }
 
     private interface LiquibaseCall {
-        void run() throws Exception;
+        /** Runs for {@code count} changeSets (-1: all pending). */
+        void run(int count) throws Exception;
     }
 
     /**
-     * Runs an update or a rollback with one transaction per migration file. When it fails, the failing file's
-     * transaction is rolled back; if that also undid Liquibase's release of its lock, the lock is released here.
+     * A listener that learns when a file's transaction was rolled back to be run again one changeSet per transaction
+     * (more objects than one transaction can lock): the events it had of {@code undone} are void, they come again.
      */
-    private void inFileTransactions(ChangeExecListener listener, LiquibaseCall call) {
-        Transactional transactional = new Transactional(transactions, listener);
-        liquibase.setChangeExecListener(transactional);
-        try {
-            quietly(() -> {
-                call.run();
-                transactions.finish();
-                return null;
-            });
-        } catch (RuntimeException e) {
-            transactions.abort();
-            releaseOwnLock();
-            ChangeSet in = transactional.failing();
-            if (in != null && e instanceof MigrateException m && !(e instanceof ChangeSetFailed)) {
-                throw new ChangeSetFailed(m, in.getFilePath(), in.getId(), in.getAuthor());
+    interface Restarts {
+        void restarting(List<ChangeSet> undone);
+    }
+
+    /** Where the runner's own lines go (a file split into several transactions); nowhere by default. */
+    public LiquibaseRunner notes(java.util.function.Consumer<String> notes) {
+        this.notes = notes;
+        return this;
+    }
+
+    /** True when {@code file} was run one changeSet per transaction, too big for one. */
+    public boolean split(String file) {
+        return transactions.isSplit(file);
+    }
+
+    /** SQLSTATE 53200, out of shared memory: the server's lock table (max_locks_per_transaction) is full. */
+    static final String OUT_OF_LOCKS = "53200";
+
+    static boolean outOfLocks(Throwable e) {
+        return Causes.first(e, t -> t instanceof SQLException s && OUT_OF_LOCKS.equals(s.getSQLState())).isPresent();
+    }
+
+    /**
+     * Runs an update ({@code forward}) or a rollback of {@code count} changeSets (-1: all pending) with one
+     * transaction per migration file. When it fails, the failing file's transaction is rolled back; if that also undid
+     * Liquibase's release of its lock, the lock is released here. When it failed because the file's transaction needs
+     * more locks than the server has, the run starts again at that file, which then commits each changeSet with its
+     * tracking row.
+     */
+    private void inFileTransactions(ChangeExecListener listener, boolean forward, int count, LiquibaseCall call) {
+        int rowsBefore = count < 0 ? 0 : Applied.read(connection).size();
+        int remaining = count;
+        while (true) {
+            Transactional transactional = new Transactional(transactions, listener);
+            liquibase.setChangeExecListener(transactional);
+            transactions.begin();
+            int n = remaining;
+            try {
+                quietly(() -> {
+                    call.run(n);
+                    transactions.finish();
+                    return null;
+                });
+                return;
+            } catch (RuntimeException e) {
+                transactions.abort();
+                releaseOwnLock();
+                ChangeSet in = transactional.failing();
+                if (in != null && in.isRunInTransaction() && outOfLocks(e) && transactions.split(in.getFilePath())) {
+                    quietly(() -> {
+                        ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database).reset();
+                        LockServiceFactory.getInstance().getLockService(database).reset();
+                        return null;
+                    });
+                    if (count >= 0) {
+                        int rows = Applied.read(connection).size();
+                        remaining = count - (forward ? rows - rowsBefore : rowsBefore - rows);
+                    }
+                    notes.accept(in.getFilePath() + ": more objects than one transaction can lock"
+                            + " (max_locks_per_transaction=" + setting("max_locks_per_transaction") + "): its"
+                            + " transaction was rolled back; " + (forward ? "applying" : "reverting") + " it in "
+                            + remainingOf(in.getFilePath(), forward) + " transactions, one per changeSet");
+                    if (listener instanceof Restarts restarts) {
+                        restarts.restarting(transactions.undone());
+                    }
+                    continue;
+                }
+                if (in != null && e instanceof MigrateException m && !(e instanceof ChangeSetFailed)) {
+                    throw new ChangeSetFailed(m, in.getFilePath(), in.getId(), in.getAuthor());
+                }
+                throw e;
             }
-            throw e;
+        }
+    }
+
+    /** The changeSets of {@code file} still to apply (forward) or still applied (to revert). */
+    private long remainingOf(String file, boolean forward) {
+        if (forward) {
+            return pending().stream().filter(cs -> cs.getFilePath().equals(file)).count();
+        }
+        return Applied.read(connection).stream().filter(a -> History.file(a.file()).equals(History.file(file))).count();
+    }
+
+    private String setting(String name) {
+        try (PreparedStatement st = connection.prepareStatement("select current_setting(?)")) {
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            return "?";
         }
     }
 
@@ -504,7 +583,7 @@ public final class LiquibaseRunner implements AutoCloseable {
     /** Reverts the last {@code count} applied changeSets, telling {@code listener} (may be null) about each. */
     public void rollback(int count, ChangeExecListener listener) {
         requireChangelog();
-        inFileTransactions(listener, () -> liquibase.rollback(count, null, contexts(), labels()));
+        inFileTransactions(listener, false, count, n -> liquibase.rollback(n, null, contexts(), labels()));
     }
 
     public void rollbackSql(int count, Writer out) {
