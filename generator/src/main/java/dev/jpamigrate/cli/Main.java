@@ -44,7 +44,7 @@ public final class Main {
      */
     public static int run(String[] args, Map<String, String> env, Path workDir, PrintWriter out, PrintWriter err) {
         try {
-            picocli.CommandLine cl = MigrateCommand.commandLine(env, workDir);
+            picocli.CommandLine cl = MigrateCommand.commandLine(env, workDir, args);
             cl.setOut(out);
             cl.setErr(err);
             return cl.execute(args);

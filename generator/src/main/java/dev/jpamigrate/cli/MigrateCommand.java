@@ -45,14 +45,17 @@ import java.util.function.Supplier;
                 "  ${ROOT-COMMAND-NAME} check --url \"$DATABASE_URL\"  the CI gate: exit 1 on drift",
                 "  ${ROOT-COMMAND-NAME} show a1b2c3                  its SQL, forward and rollback",
                 "  source <(${ROOT-COMMAND-NAME} completion)         tab completion, bash or zsh",
-                "See '${ROOT-COMMAND-NAME} <command> --help' for each command's options and examples."},
-        subcommands = {CreateCommand.class, BaselineCommand.class, CheckCommand.class, UpgradeCommand.class, DowngradeCommand.class,
-                ResetCommand.class, CurrentCommand.class, HistoryCommand.class, StampCommand.class, UnlockCommand.class,
-                LintCommand.class, ErdCommand.class,
-                InstallHookCommand.class,
-                ShowCommand.class, CompletionCommand.class,
-                CommandLine.HelpCommand.class})
+                "See '${ROOT-COMMAND-NAME} <command> --help' for each command's options and examples."})
 public final class MigrateCommand implements Runnable {
+    /**
+     * The subcommands, in the order the usage lists them. Not in the annotation: picocli builds a model of every
+     * command it is given (reflection over its options, a few regexes each), about a third of a run's start-up, so
+     * a run that names its command first builds only that one (see {@link #commandLine(Map, Path, String[])}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(CreateCommand.class, BaselineCommand.class, CheckCommand.class,
+            UpgradeCommand.class, DowngradeCommand.class, ResetCommand.class, CurrentCommand.class,
+            HistoryCommand.class, StampCommand.class, UnlockCommand.class, LintCommand.class, ErdCommand.class,
+            InstallHookCommand.class, ShowCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -151,13 +154,31 @@ public final class MigrateCommand implements Runnable {
         this.workDir = workDir;
     }
 
-    /** A configured command line; tests use it with setOut/setErr. */
+    /** A configured command line with every subcommand; tests use it with setOut/setErr. */
     public static CommandLine commandLine(Map<String, String> env, Path workDir) {
         return commandLine(new MigrateCommand(env, workDir));
     }
 
+    /**
+     * A command line for {@code args}: when they start with a subcommand's name, one with that subcommand only, which
+     * parses and runs them exactly as the whole one does (a subcommand's options, errors and help are its own); else
+     * (root options first, no command, help, completion, a mistyped name) the whole command line.
+     */
+    public static CommandLine commandLine(Map<String, String> env, Path workDir, String[] args) {
+        MigrateCommand root = new MigrateCommand(env, workDir);
+        Optional<Class<?>> named = args.length == 0 ? Optional.empty() : SUBCOMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c != CompletionCommand.class)
+                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
+        return commandLine(root, named.map(List::<Class<?>>of).orElse(SUBCOMMANDS));
+    }
+
     static CommandLine commandLine(MigrateCommand root) {
+        return commandLine(root, SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(MigrateCommand root, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(root);
+        subcommands.forEach(cl::addSubcommand);
         cl.setCommandName(Program.usageName());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> root.fail(e));
         // picocli hands only Exceptions to that handler: an Error from a command (NoClassDefFoundError from the
