@@ -1,6 +1,7 @@
 package dev.jpamigrate.lifecycle;
 
 import dev.jpamigrate.testing.Cli;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * After each kill the database holds whole migration files only, every row is consistent with the tracking table,
  * and the next run carries on by itself: no hand repair, no wait for a lock nobody holds.
  */
+// kills its children at points in time: run alone, after the parallel classes (see generator/pom.xml)
+@Tag("alone")
 class KillTest {
     private static final int FILES = 6;
     private static final int PER_FILE = 20;

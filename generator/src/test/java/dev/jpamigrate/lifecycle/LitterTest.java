@@ -8,6 +8,7 @@ import dev.jpamigrate.run.Changelogs;
 import dev.jpamigrate.testing.Cli;
 import dev.jpamigrate.testing.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,8 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>To hold a run still with a scratch database open, its changelogs end with a migration that sleeps, on scratch
  * databases only, in a statement marked with a token that tells which run's session it is.
  */
+// times its children's exits and watches their postgres processes: run alone, after the parallel classes (see pom)
+@Tag("alone")
 class LitterTest {
     private static final Path REPO = Path.of(System.getProperty("migrate.repo.root", "..")).toAbsolutePath().normalize();
     private static final String PKG = "dev.jpamigrate.example.model";
