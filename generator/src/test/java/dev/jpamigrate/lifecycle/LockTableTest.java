@@ -3,6 +3,7 @@ package dev.jpamigrate.lifecycle;
 import dev.jpamigrate.testing.Cli;
 import dev.jpamigrate.testing.LockFiller;
 import dev.jpamigrate.testing.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commands run: the file of {@link #TABLES} tables (about 12 locks each: table, toast table and its index, primary
  * key, index, the referenced table) then overflows it, one of its changeSets does not.
  */
+// fills the server's shared lock table, which every other session on the server needs too: run alone, after the
+// parallel classes (see generator/pom.xml)
+@Tag("alone")
 class LockTableTest {
     /** Locks left free for the commands: what they need besides the big file's transaction, and one changeSet. */
     private static final int ROOM = 1000;
