@@ -67,9 +67,20 @@ public final class Report {
         rounds = Integer.parseInt(meta.getProperty("rounds"));
     }
 
+    /**
+     * What explains the targets a run does not meet, written by hand from the phase timings: bench/GAPS.md beside the
+     * output (the repository root's BENCHMARKS.md), placed after the targets table; nothing when it is absent.
+     */
+    String gaps = "";
+
     public static void main(String[] args) throws IOException {
         Report r = new Report(Path.of(args[0]));
-        Files.writeString(Path.of(args[1]), r.render());
+        Path out = Path.of(args[1]).toAbsolutePath();
+        Path gaps = out.resolveSibling("bench").resolve("GAPS.md");
+        if (Files.isRegularFile(gaps)) {
+            r.gaps = Files.readString(gaps);
+        }
+        Files.writeString(out, r.render());
     }
 
     boolean validation() {
@@ -233,6 +244,9 @@ public final class Report {
 
         md.append("\n## Targets\n\n");
         table(md, "target", List.of("measured", "met?"), targets());
+        if (!gaps.isBlank()) {
+            md.append("\n").append(gaps.strip()).append("\n");
+        }
 
         md.append("\n## Where the time went\n\nOne `--verbose` run per model after the timed rounds, each right after ")
                 .append("an entity edit, as `check-url-edit` and `create` in the rounds (with nothing changed since ")
