@@ -6,6 +6,8 @@ import java.sql.Connection;
 public final class RemoteServer implements Server {
     private final DbUrl url;
     private boolean swept;
+    /** The run's scratch databases here: kept while as created, dropped beside the run (see {@link ScratchPool}). */
+    private final ScratchPool scratches = new ScratchPool();
 
     public RemoteServer(DbUrl url) {
         this.url = url;
@@ -28,9 +30,13 @@ public final class RemoteServer implements Server {
     /** The first scratch database of a run on this server also drops those that killed runs left there. */
     @Override
     public synchronized ScratchDatabase createScratch(Cleanup cleanup) {
+        ScratchDatabase kept = scratches.take();
+        if (kept != null) {
+            return kept;
+        }
         boolean sweep = !swept;
         swept = true;
-        return ScratchDatabase.create(this, url.database(), cleanup, sweep);
+        return ScratchDatabase.create(this, url.database(), cleanup, sweep, scratches);
     }
 
     @Override
@@ -40,7 +46,7 @@ public final class RemoteServer implements Server {
 
     @Override
     public void close() {
-        // nothing held
+        scratches.close(); // the kept one dropped, and every drop waited for
     }
 
     @Override

@@ -51,13 +51,18 @@ public final class ScratchDatabase implements AutoCloseable {
     private final String adminDatabase;
     /** Holds the advisory lock; used only under this object's monitor, so the shutdown hook may use it too. */
     private final Connection owner;
+    /** Where {@link #close()} leaves it: kept for the run's next scratch database, or dropped beside the run; or null. */
+    private final ScratchPool pool;
     private Cleanup.Entry entry;
+    /** Its user rolled back everything it did: it is as created. */
+    private boolean asCreated;
 
-    private ScratchDatabase(Server server, String name, String adminDatabase, Connection owner) {
+    private ScratchDatabase(Server server, String name, String adminDatabase, Connection owner, ScratchPool pool) {
         this.server = server;
         this.name = name;
         this.adminDatabase = adminDatabase;
         this.owner = owner;
+        this.pool = pool;
     }
 
     /**
@@ -65,6 +70,12 @@ public final class ScratchDatabase implements AutoCloseable {
      * interrupted run drops it too. With {@code sweep}, first drops what killed runs left on the server.
      */
     public static ScratchDatabase create(Server server, String adminDatabase, Cleanup cleanup, boolean sweep) {
+        return create(server, adminDatabase, cleanup, sweep, null);
+    }
+
+    /** As above; {@code pool} (may be null) keeps it or drops it when it is closed ({@link ScratchPool}). */
+    static ScratchDatabase create(Server server, String adminDatabase, Cleanup cleanup, boolean sweep,
+                                  ScratchPool pool) {
         Connection owner = server.connect(adminDatabase);
         ScratchDatabase db = null;
         try {
@@ -80,7 +91,7 @@ public final class ScratchDatabase implements AutoCloseable {
             if (sweep) {
                 sweep(owner, cleanup);
             }
-            db = new ScratchDatabase(server, PREFIX + HexFormat.of().toHexDigits(key), adminDatabase, owner);
+            db = new ScratchDatabase(server, PREFIX + HexFormat.of().toHexDigits(key), adminDatabase, owner, pool);
             db.create(cleanup);
             return db;
         } catch (SQLException | RuntimeException e) {
@@ -144,8 +155,33 @@ public final class ScratchDatabase implements AutoCloseable {
         return server.connect(name);
     }
 
+    /**
+     * Its user says that everything done on it since it was created (or last handed out) was rolled back, and every
+     * connection to it is closed: the run's next scratch database on this server may be this one.
+     */
+    public void asCreated() {
+        asCreated = true;
+    }
+
+    /**
+     * Done with it: dropped, or with a pool, kept for the run's next scratch database when it is {@link #asCreated()}
+     * and dropped beside the run's work when it is not.
+     */
     @Override
     public void close() {
+        if (pool == null) {
+            entry.close();
+            return;
+        }
+        boolean reusable = asCreated;
+        asCreated = false;
+        if (!(reusable && pool.keep(this))) {
+            pool.dropLater(entry::close);
+        }
+    }
+
+    /** Dropped now, whatever the pool would do. */
+    void dropNow() {
         entry.close();
     }
 

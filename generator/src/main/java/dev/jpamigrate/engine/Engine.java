@@ -480,6 +480,7 @@ public final class Engine implements AutoCloseable {
                 return inspect(c);
             } finally {
                 c.rollback();
+                db.asCreated(); // all rolled back: the run's next scratch database may be this one
             }
         } catch (SQLException e) {
             throw new MigrateException("cannot apply the renames on a scratch database: " + e.getMessage(), e);
@@ -994,6 +995,8 @@ public final class Engine implements AutoCloseable {
                     SchemaDiff.diff(Schema.empty(), schema).forEach(c -> sql.addAll(SqlRenderer.render(c)));
                     return sql;
                 }, SqlRenderer::render)));
+                // normalize rolls back all it did and closes its connection: the next scratch database may be this one
+                scratch.asCreated();
             }
         }
     }
