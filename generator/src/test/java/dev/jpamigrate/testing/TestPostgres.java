@@ -42,6 +42,32 @@ public final class TestPostgres {
                 Thread.currentThread().interrupt();
             }
         }, "test-database-drops-at-exit"));
+        dropInvalid();
+    }
+
+    /**
+     * Drops the test databases that a drop cut short left behind: a JVM killed in the middle of a DROP DATABASE leaves
+     * the database marked invalid (datconnlimit -2, PostgreSQL 15.4 and later). Nobody can connect to an invalid
+     * database, so no test running beside this JVM is using one.
+     */
+    private static void dropInvalid() {
+        List<String> invalid = new ArrayList<>();
+        try (Connection c = Connections.open(SERVER); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT datname FROM pg_catalog.pg_database"
+                     + " WHERE datname ~ '^jpamigrate_test_[0-9a-f]{16}$' AND datconnlimit = -2")) {
+            while (rs.next()) {
+                invalid.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return; // the tests that need the server say so themselves
+        }
+        for (String name : invalid) {
+            try {
+                execute(SERVER, "DROP DATABASE IF EXISTS " + name);
+            } catch (IllegalStateException e) {
+                System.err.println("could not drop the invalid test database " + name + ": " + e.getMessage());
+            }
+        }
     }
 
     private TestPostgres() {
