@@ -450,6 +450,7 @@ public final class Engine implements AutoCloseable {
         String content = ChangelogRenderer.render(revision, message, options.author(), steps, notes, render);
         Verified verified = verify(revision, content, steps.size(), target, all);
         Path file = changelogs.add(revision.fileName(), content);
+        verified.head().ifPresent(head -> headKey().ifPresent(k -> cache.put(k, head)));
         return new Results.Created(revision, file, changes, List.of(), counts, verified.outside(),
                 verified.fromDatabase(), first);
     }
@@ -506,8 +507,13 @@ public final class Engine implements AutoCloseable {
      * Before a file is written: on a throwaway database at head, apply it, require that the entities then match,
      * roll it back, and require the schema from before.
      */
-    /** What verification found out about a database beside the changelogs: the note's facts. */
-    private record Verified(List<Change> outside, boolean fromDatabase) {
+    /**
+     * What verification found out: about a database beside the changelogs, the note's facts; and, when it started
+     * from the changelogs replayed, the schema the migration took them to, which is the new head: what a replay of the
+     * changelogs with the file written reads back (the same statements on the same server), cached for the check that
+     * follows a create.
+     */
+    private record Verified(List<Change> outside, boolean fromDatabase, Optional<Schema> head) {
     }
 
     /**
@@ -522,13 +528,10 @@ public final class Engine implements AutoCloseable {
             candidate.add(revision.fileName(), content);
             if (target.scratch() != null) {
                 // no database given (or the changelogs replayed already): that is where the migration starts
-                if (options.verify()) {
-                    timed("verify", () -> {
-                        verifyOn(target.connection(), candidate, changeSets);
-                        return null;
-                    });
-                }
-                return new Verified(List.of(), false);
+                Optional<Schema> head = options.verify()
+                        ? Optional.of(timed("verify", () -> verifyOn(target.connection(), candidate, changeSets)))
+                        : Optional.empty();
+                return new Verified(List.of(), false, head);
             }
             try (ScratchDatabase db = scratch(); Connection c = db.connect()) {
                 timed("replay changelogs", () -> {
@@ -539,17 +542,18 @@ public final class Engine implements AutoCloseable {
                 Schema live = canonicalChecks(withoutUnmigrated(all, head), head);
                 boolean beside = !SchemaDiff.diff(exclusions.apply(head), exclusions.apply(live)).isEmpty();
                 List<Change> outside = SchemaDiff.diff(exclusions.apply(head), exclusions.apply(live));
+                Optional<Schema> reached = Optional.empty();
                 if (options.verify()) {
-                    timed("verify", () -> {
-                        if (beside) {
+                    if (beside) {
+                        timed("verify", () -> {
                             verifyFromDatabase(all, candidate, changeSets);
-                        } else {
-                            verifyOn(c, candidate, changeSets);
-                        }
-                        return null;
-                    });
+                            return null;
+                        });
+                    } else {
+                        reached = Optional.of(timed("verify", () -> verifyOn(c, candidate, changeSets)));
+                    }
                 }
-                return new Verified(outside, beside && options.verify());
+                return new Verified(outside, beside && options.verify(), reached);
             } catch (SQLException e) {
                 throw new MigrateException("verification failed: " + e.getMessage(), e);
             }
@@ -578,13 +582,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void verifyOn(Connection c, Changelogs candidate, int changeSets) {
+    /** Applies the candidate on {@code c}, compares, rolls it back, compares; the schema the migration reached. */
+    private Schema verifyOn(Connection c, Changelogs candidate, int changeSets) {
         Schema before = inspect(c);
         LiquibaseRunner runner = new LiquibaseRunner(c, candidate).notes(line -> options.log().accept("verify: " + line));
         Optional<LiquibaseRunner.PlainSql> plain = runner.plainSql(changeSets);
         if (plain.isPresent()) {
-            verifyPlain(c, plain.get(), before);
-            return;
+            return verifyPlain(c, plain.get(), before);
         }
         try {
             runner.update();
@@ -603,6 +607,7 @@ public final class Engine implements AutoCloseable {
             throw new MigrateException("the generated rollback does not restore the schema (nothing was written): "
                     + describe(residue));
         }
+        return after;
     }
 
     /**
@@ -614,7 +619,7 @@ public final class Engine implements AutoCloseable {
      * thousand tables), the forward and the rollback are each committed in chunks instead: the database is a scratch
      * one, dropped after.
      */
-    private void verifyPlain(Connection c, LiquibaseRunner.PlainSql sql, Schema before) {
+    private Schema verifyPlain(Connection c, LiquibaseRunner.PlainSql sql, Schema before) {
         options.log().accept("verify: " + sql.forward().size() + " statement(s) and " + sql.rollback().size()
                 + " of the rollback, each in one batch, in one transaction rolled back after");
         try {
@@ -622,14 +627,15 @@ public final class Engine implements AutoCloseable {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                if (compare(c, sql, before, false)) {
-                    return;
+                Optional<Schema> reached = compare(c, sql, before, false);
+                if (reached.isPresent()) {
+                    return reached.get();
                 }
                 c.rollback();
                 options.log().accept("verify: more objects than one transaction can lock (max_locks_per_transaction="
                         + setting(c, "max_locks_per_transaction") + "): the migration and its rollback each committed"
                         + " in chunks on the scratch database instead");
-                compare(c, sql, before, true);
+                return compare(c, sql, before, true).orElseThrow();
             } finally {
                 c.rollback();
                 c.setAutoCommit(autoCommit);
@@ -641,12 +647,13 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Runs the forward statements, compares with the entities, runs the rollback, compares with {@code before}: in the
-     * open transaction, or each half committed in chunks. False when the open transaction ran out of locks.
+     * open transaction, or each half committed in chunks. The schema the forward statements reached; empty when the
+     * open transaction ran out of locks.
      */
-    private boolean compare(Connection c, LiquibaseRunner.PlainSql sql, Schema before, boolean chunks)
+    private Optional<Schema> compare(Connection c, LiquibaseRunner.PlainSql sql, Schema before, boolean chunks)
             throws SQLException {
         if (!run(c, sql.forward(), "migration", chunks)) {
-            return false;
+            return Optional.empty();
         }
         Schema after = inspect(c);
         List<Change> remaining = SchemaDiff.diff(after, desired().withExtensions(expectedExtensions(after)));
@@ -655,14 +662,14 @@ public final class Engine implements AutoCloseable {
                     + " was written); still different: " + describe(remaining));
         }
         if (!run(c, sql.rollback(), "rollback", chunks)) {
-            return false;
+            return Optional.empty();
         }
         List<Change> residue = SchemaDiff.diff(inspect(c).normalized(), before.normalized());
         if (!residue.isEmpty()) {
             throw new MigrateException("the generated rollback does not restore the schema (nothing was"
                     + " written): " + describe(residue));
         }
-        return true;
+        return Optional.of(after);
     }
 
     /** Statements per committed chunk to start with; halved while a chunk still runs out of locks. */

@@ -111,6 +111,68 @@ class SchemaCacheTest {
         }
     }
 
+    /** A model with one of most kinds the inspector reads: what the head read back after a create must hold. */
+    private static final String MANY_KINDS = """
+            @Entity @Table(name = "owners", indexes = @Index(name = "ix_owners_name", columnList = "name"))
+            @Check(name = "ck_owners_age", constraints = "age >= 0")
+            class Owner {
+                @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id;
+                @Column(length = 60, unique = true) String name;
+                int age;
+                @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) Level level;
+                @Column(precision = 12, scale = 2) java.math.BigDecimal balance;
+            }
+            enum Level { LOW, HIGH }
+            @Entity @Table(name = "pets")
+            class Pet {
+                @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+                @ManyToOne(optional = false) Owner owner;
+                java.time.OffsetDateTime born;
+            }
+            """;
+
+    @Test
+    void createCachesTheHeadItVerifiedAsAReplayWouldReadIt() throws Exception {
+        Path work = Files.createTempDirectory("jpa-migrate-cache-created-head");
+        Path cacheDir = work.resolve("cache");
+        Cli cli = new Cli(work, Map.of("MIGRATE_CACHE_DIR", cacheDir.toString()));
+        Path classes = EntityCompiler.compile("cache.model", MANY_KINDS, work.resolve("classes"));
+        try (TestPostgres.Db db = TestPostgres.create()) {
+            String[] project = {"--entities", "cache.model", "--classpath", classes.toString(), "--changelogs",
+                    "changelogs", "--url", db.jdbcUrl()};
+            Cli.Result created = cli.run(with(project, "create", "owners"));
+            assertThat(created.exit()).as("%s", created).isZero();
+            List<String> heads = entries(cacheDir).stream().filter(n -> n.startsWith("head-")).toList();
+            assertThat(heads).as("create caches the head its verification reached").hasSize(1);
+            Path entry = cacheDir.resolve("schemas").resolve(heads.get(0));
+            byte[] fromCreate = Files.readAllBytes(entry);
+
+            assertThat(cli.run(with(project, "upgrade")).exit()).isZero();
+            Cli.Result check = cli.run(with(project, "check", "--verbose"));
+            assertThat(check.exit()).as("the database the changelogs built agrees with that head\n%s", check).isZero();
+            assertThat(check.err()).contains("cache hit " + heads.get(0))
+                    .doesNotContainPattern("replay changelogs +\\d+ ms");
+
+            // the entry a replay of the changelogs writes is the same, byte for byte
+            Files.delete(entry);
+            Cli.Result replayed = cli.run(with(project, "check", "--verbose"));
+            assertThat(replayed.exit()).as("%s", replayed).isZero();
+            assertThat(replayed.err()).containsPattern("replay changelogs +\\d+ ms");
+            assertThat(Files.readAllBytes(entry)).isEqualTo(fromCreate);
+
+            // without verification nothing was reached, so nothing is cached: the check replays
+            EntityCompiler.compile("cache.model", MANY_KINDS.replace("java.time.OffsetDateTime born;",
+                    "java.time.OffsetDateTime born;\n    String nickname;"), classes);
+            Cli.Result unverified = cli.run(with(project, "create", "nickname", "--no-verify"));
+            assertThat(unverified.exit()).as("%s", unverified).isZero();
+            assertThat(cli.run(with(project, "upgrade")).exit()).isZero();
+            Cli.Result afterUnverified = cli.run(with(project, "check", "--verbose"));
+            assertThat(afterUnverified.exit()).as("%s", afterUnverified).isZero();
+            assertThat(afterUnverified.err()).doesNotContain("cache hit head-")
+                    .containsPattern("replay changelogs +\\d+ ms");
+        }
+    }
+
     private static String[] with(String[] project, String... command) {
         return Stream.concat(Stream.of(command), Stream.of(project)).toArray(String[]::new);
     }
