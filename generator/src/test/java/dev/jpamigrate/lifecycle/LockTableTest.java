@@ -47,10 +47,7 @@ class LockTableTest {
                     "DROP TABLE public.base;"));
             String file = p.migration(BIG, "many tables", tables(TABLES, null));
 
-            Cli.Result up;
-            try (LockFiller filler = new LockFiller(ROOM)) {
-                up = p.run("upgrade");
-            }
+            Cli.Result up = whileLocksAreShort(p, "upgrade");
 
             assertThat(up.exit()).as("%s", up).isZero();
             assertThat(up.out() + up.err()).contains(file + ": more objects than one transaction can lock"
@@ -66,10 +63,7 @@ class LockTableTest {
             assertThat(p.query("select count(distinct orderexecuted) from databasechangelog"))
                     .isEqualTo(String.valueOf(TABLES + 1));
 
-            Cli.Result down;
-            try (LockFiller filler = new LockFiller(ROOM)) {
-                down = p.run("downgrade");
-            }
+            Cli.Result down = whileLocksAreShort(p, "downgrade");
 
             assertThat(down.exit()).as("%s", down).isZero();
             assertThat(down.out() + down.err()).contains(file + ": more objects than one transaction can lock"
@@ -90,10 +84,7 @@ class LockTableTest {
             String file = p.migration(BIG, "many tables", tables(TABLES,
                     cs("ALTER TABLE public.missing ADD COLUMN x text;", "ALTER TABLE public.missing DROP COLUMN x;")));
 
-            Cli.Result up;
-            try (LockFiller filler = new LockFiller(ROOM)) {
-                up = p.run("upgrade");
-            }
+            Cli.Result up = whileLocksAreShort(p, "upgrade");
 
             assertThat(up.exit()).as("%s", up).isEqualTo(2);
             assertThat(up.err()).isEqualTo("error: migration " + BIG + " failed at changeSet jpa-migrate:" + BIG + "-"
@@ -130,6 +121,13 @@ class LockTableTest {
             changeSets.add(last);
         }
         return changeSets.toArray(Project.ChangeSet[]::new);
+    }
+
+    /** Runs {@code command} while the lock table has only {@link #ROOM} locks to spare. */
+    private static Cli.Result whileLocksAreShort(Project p, String command) throws SQLException {
+        try (LockFiller filler = new LockFiller(ROOM)) {
+            return p.run(command);
+        }
     }
 
     private static String setting(Project p, String name) {

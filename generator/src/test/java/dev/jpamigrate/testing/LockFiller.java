@@ -17,6 +17,7 @@ public final class LockFiller implements AutoCloseable {
     private final Connection c;
 
     public LockFiller(int room) throws SQLException {
+        TestPostgres.awaitDrops(); // an earlier test's DROP DATABASE must not meet a full lock table
         c = db.connect();
         int held;
         try (Statement st = c.createStatement()) {

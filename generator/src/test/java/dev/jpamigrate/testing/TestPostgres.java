@@ -87,6 +87,21 @@ public final class TestPostgres {
         return new Db(SERVER.withDatabase(name));
     }
 
+    /**
+     * Waits for the drops queued so far: a test that fills the server's lock table first lets them finish, since a
+     * DROP DATABASE needs locks too.
+     */
+    public static void awaitDrops() {
+        try {
+            DROPS.submit(() -> { }).get(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the queued test database drops did not finish: " + e, e);
+        }
+    }
+
     private static String uniqueName() {
         return "jpamigrate_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
