@@ -504,10 +504,6 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Before a file is written: on a throwaway database at head, apply it, require that the entities then match,
-     * roll it back, and require the schema from before.
-     */
-    /**
      * What verification found out: about a database beside the changelogs, the note's facts; and, when it started
      * from the changelogs replayed, the schema the migration took them to, which is the new head: what a replay of the
      * changelogs with the file written reads back (the same statements on the same server), cached for the check that
@@ -540,8 +536,8 @@ public final class Engine implements AutoCloseable {
                 });
                 Schema head = timed("inspect head", () -> inspectAll(c));
                 Schema live = canonicalChecks(withoutUnmigrated(all, head), head);
-                boolean beside = !SchemaDiff.diff(exclusions.apply(head), exclusions.apply(live)).isEmpty();
                 List<Change> outside = SchemaDiff.diff(exclusions.apply(head), exclusions.apply(live));
+                boolean beside = !outside.isEmpty();
                 Optional<Schema> reached = Optional.empty();
                 if (options.verify()) {
                     if (beside) {

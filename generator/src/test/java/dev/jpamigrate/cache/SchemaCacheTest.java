@@ -3,7 +3,9 @@ package dev.jpamigrate.cache;
 import dev.jpamigrate.testing.Cli;
 import dev.jpamigrate.testing.EntityCompiler;
 import dev.jpamigrate.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The cached schemas are reused when nothing changed, and never give a wrong answer when something did. */
 class SchemaCacheTest {
+    /** The project's directory: its changelogs, its classes, and its cache. */
+    @TempDir
+    Path work;
+    private Path cacheDir;
+    private Cli cli;
+
+    @BeforeEach
+    void cliWithItsOwnCache() {
+        cacheDir = work.resolve("cache");
+        cli = new Cli(work, Map.of("MIGRATE_CACHE_DIR", cacheDir.toString()));
+    }
+
+    private static String[] project(Path classes, String... more) {
+        return Stream.concat(Stream.of("--entities", "cache.model", "--classpath", classes.toString(), "--changelogs",
+                "changelogs"), Stream.of(more)).toArray(String[]::new);
+    }
+
     private static final String V1 = """
             @Entity @Table(name = "notes")
             class Note {
@@ -26,11 +45,8 @@ class SchemaCacheTest {
 
     @Test
     void aHitSkipsTheWorkAndAnyChangeOfInputMisses() throws Exception {
-        Path work = Files.createTempDirectory("jpa-migrate-cache");
-        Path cacheDir = work.resolve("cache");
-        Cli cli = new Cli(work, Map.of("MIGRATE_CACHE_DIR", cacheDir.toString()));
         Path classes = EntityCompiler.compile("cache.model", V1, work.resolve("classes"));
-        String[] project = {"--entities", "cache.model", "--classpath", classes.toString(), "--changelogs", "changelogs"};
+        String[] project = project(classes);
 
         Cli.Result created = cli.run(with(project, "create", "notes"));
         assertThat(created.exit()).as("%s", created).isZero();
@@ -70,13 +86,9 @@ class SchemaCacheTest {
 
     @Test
     void theHistoryListingIsReusedAndStillComparesChecksums() throws Exception {
-        Path work = Files.createTempDirectory("jpa-migrate-cache-listing");
-        Path cacheDir = work.resolve("cache");
-        Cli cli = new Cli(work, Map.of("MIGRATE_CACHE_DIR", cacheDir.toString()));
         Path classes = EntityCompiler.compile("cache.model", V1, work.resolve("classes"));
         try (TestPostgres.Db db = TestPostgres.create()) {
-            String[] project = {"--entities", "cache.model", "--classpath", classes.toString(), "--changelogs",
-                    "changelogs", "--url", db.jdbcUrl()};
+            String[] project = project(classes, "--url", db.jdbcUrl());
             assertThat(cli.run(with(project, "create", "notes")).exit()).isZero();
             assertThat(cli.run(with(project, "upgrade")).exit()).isZero();
             Cli.Result first = cli.run(with(project, "check", "--verbose"));
@@ -133,13 +145,9 @@ class SchemaCacheTest {
 
     @Test
     void createCachesTheHeadItVerifiedAsAReplayWouldReadIt() throws Exception {
-        Path work = Files.createTempDirectory("jpa-migrate-cache-created-head");
-        Path cacheDir = work.resolve("cache");
-        Cli cli = new Cli(work, Map.of("MIGRATE_CACHE_DIR", cacheDir.toString()));
         Path classes = EntityCompiler.compile("cache.model", MANY_KINDS, work.resolve("classes"));
         try (TestPostgres.Db db = TestPostgres.create()) {
-            String[] project = {"--entities", "cache.model", "--classpath", classes.toString(), "--changelogs",
-                    "changelogs", "--url", db.jdbcUrl()};
+            String[] project = project(classes, "--url", db.jdbcUrl());
             Cli.Result created = cli.run(with(project, "create", "owners"));
             assertThat(created.exit()).as("%s", created).isZero();
             List<String> heads = entries(cacheDir).stream().filter(n -> n.startsWith("head-")).toList();
